@@ -1,0 +1,115 @@
+package io.turnout.events;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code events} use case: the one entry point that the nightly job and the streaming
+ * function both call.
+ *
+ * <p>
+ * {@link #validate} maps one raw message; {@link #store} writes a batch of outcomes:
+ * accepted events are deduplicated by event id (the copy with the earliest
+ * {@code receivedAt} is kept, the first read among equals), identity links follow their
+ * events, the orders of every order id the batch touches are recomputed from all of its
+ * events, and failures are added once per failure id. A batch is one transaction and
+ * every write replaces keys, so replaying a batch, or storing the same day from the lake
+ * and from the topic, never duplicates or loses a row.
+ */
+public final class IngestEvents {
+
+	private final EventValidation validation = new EventValidation();
+
+	private final EventWarehouse warehouse;
+
+	public IngestEvents(EventWarehouse warehouse) {
+		this.warehouse = warehouse;
+	}
+
+	public Outcome validate(String raw) {
+		return this.validation.validate(raw);
+	}
+
+	/** Validates and stores raw messages, in the order they were read. */
+	public IngestReport ingest(List<String> raws) {
+		List<Outcome> outcomes = new ArrayList<>(raws.size());
+		for (String raw : raws) {
+			outcomes.add(validate(raw));
+		}
+		return store(outcomes);
+	}
+
+	/** Stores validated messages, in the order they were read. */
+	public IngestReport store(List<? extends Outcome> outcomes) {
+		Map<String, EventRow> earliest = new LinkedHashMap<>();
+		List<FailedEvent> failures = new ArrayList<>();
+		Map<FailureReason, Integer> reasons = new EnumMap<>(FailureReason.class);
+		int accepted = 0;
+		for (Outcome outcome : outcomes) {
+			if (outcome instanceof Outcome.Accepted a) {
+				accepted++;
+				earliest.merge(a.event().eventId(), a.event(), IngestEvents::earlierCopy);
+			}
+			else if (outcome instanceof Outcome.Failed f) {
+				failures.add(f.failure());
+				reasons.merge(f.failure().reason(), 1, Integer::sum);
+			}
+		}
+		int acceptedMessages = accepted;
+		int newEvents = this.warehouse.inOneTransaction(tables -> storeInOneTransaction(tables, earliest, failures));
+		return new IngestReport(outcomes.size(), newEvents, acceptedMessages - newEvents,
+				Collections.unmodifiableMap(reasons));
+	}
+
+	private static int storeInOneTransaction(EventTables tables, Map<String, EventRow> candidates,
+			List<FailedEvent> failures) {
+		Map<String, StoredEvent> stored = candidates.isEmpty() ? Map.of() : tables.storedEvents(candidates.keySet());
+		List<EventRow> winners = new ArrayList<>();
+		Set<String> touchedOrderIds = new HashSet<>();
+		for (EventRow candidate : candidates.values()) {
+			StoredEvent existing = stored.get(candidate.eventId());
+			if (existing == null || candidate.receivedAt().isBefore(existing.receivedAt())) {
+				winners.add(candidate);
+				if (candidate.isOrder()) {
+					touchedOrderIds.add(candidate.orderId());
+				}
+				if (existing != null && existing.orderId() != null) {
+					touchedOrderIds.add(existing.orderId());
+				}
+			}
+		}
+		if (!winners.isEmpty()) {
+			tables.replaceEvents(winners);
+		}
+		if (!touchedOrderIds.isEmpty()) {
+			// Read after the replace, inside the same transaction: the stored events now
+			// include the winners.
+			tables.replaceOrders(touchedOrderIds, Orders.of(tables.orderEvents(touchedOrderIds)));
+		}
+		if (!failures.isEmpty()) {
+			tables.addFailedEvents(failures);
+		}
+		int newEvents = 0;
+		for (String eventId : candidates.keySet()) {
+			if (!stored.containsKey(eventId)) {
+				newEvents++;
+			}
+		}
+		return newEvents;
+	}
+
+	/**
+	 * Of two accepted copies of one event, the one received first; the first read among
+	 * equals.
+	 */
+	private static EventRow earlierCopy(EventRow first, EventRow second) {
+		return second.receivedAt().isBefore(first.receivedAt()) ? second : first;
+	}
+
+}

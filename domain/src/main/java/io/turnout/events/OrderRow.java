@@ -1,0 +1,16 @@
+package io.turnout.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * An {@code orders} row: the winning event of one order id.
+ *
+ * <p>
+ * {@code customerKey} and {@code sessionId} belong to the sessions use case; the events
+ * use case leaves them empty.
+ */
+public record OrderRow(String orderId, String eventId, Instant orderedAt, LocalDate eventDate, String anonymousId,
+		String userId, String customerKey, String sessionId, BigDecimal revenue, String currency, int duplicateEvents) {
+}

@@ -1,0 +1,99 @@
+package io.turnout.warehouse.duckdb;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import io.turnout.events.IngestEvents;
+import io.turnout.events.IngestReport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DuckDbEventWarehouseTest {
+
+	@TempDir
+	Path home;
+
+	DuckDbDatabase database;
+
+	DuckDbEventWarehouse warehouse;
+
+	IngestEvents events;
+
+	@BeforeEach
+	void open() {
+		this.database = DuckDbDatabase.open(this.home.resolve("nested/folder/warehouse.duckdb"));
+		this.database.migrate();
+		this.warehouse = new DuckDbEventWarehouse(this.database);
+		this.events = new IngestEvents(this.warehouse);
+	}
+
+	@AfterEach
+	void close() throws SQLException {
+		this.warehouse.close();
+		this.database.close();
+	}
+
+	@Test
+	void storesEventsLinksOrdersAndFailuresAndReplaysIdempotently() throws SQLException {
+		List<String> batch = List.of(order("o1", "m1", "2026-03-01T10:00:00Z", "2026-03-01T10:00:01Z", "12.50"),
+				order("o1", "m2", "2026-03-01T09:00:00Z", "2026-03-01T10:00:02Z", "99"),
+				order("o1", "m1", "2026-03-01T10:00:00Z", "2026-03-01T10:00:00Z", "12.50"), "not json");
+		IngestReport first = this.events.ingest(batch);
+		IngestReport replay = this.events.ingest(batch);
+
+		assertThat(first.newEvents()).isEqualTo(2);
+		assertThat(first.duplicates()).isEqualTo(1);
+		assertThat(first.failed()).isEqualTo(1);
+		assertThat(replay.newEvents()).isZero();
+		assertThat(replay.duplicates()).isEqualTo(3);
+		assertThat(count("marketing.events")).isEqualTo(2);
+		assertThat(count("marketing.identity_links")).isEqualTo(2);
+		assertThat(count("marketing.failed_events")).isEqualTo(1);
+		assertThat(one("SELECT event_id || ' ' || revenue || ' ' || duplicate_events FROM marketing.orders"))
+			.isEqualTo("m2 99.0000 1");
+		assertThat(one("SELECT strftime(received_at, '%Y-%m-%dT%H:%M:%S') FROM marketing.events WHERE event_id = 'm1'"))
+			.isEqualTo("2026-03-01T10:00:00");
+	}
+
+	@Test
+	void aSecondProcessIsRefusedWithAClearMessage() throws Exception {
+		Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), OpenFromAnotherProcess.class.getName(),
+				this.database.file().toString())
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(other.getInputStream().readAllBytes());
+
+		assertThat(other.waitFor()).isEqualTo(1);
+		assertThat(output).contains("is open in another process", this.database.file().toString());
+	}
+
+	private long count(String table) throws SQLException {
+		return Long.parseLong(one("SELECT count(*) FROM " + table));
+	}
+
+	private String one(String sql) throws SQLException {
+		try (Connection c = this.database.connect();
+				Statement s = c.createStatement();
+				ResultSet rs = s.executeQuery(sql)) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+	private static String order(String orderId, String messageId, String timestamp, String receivedAt, String revenue) {
+		return """
+				{"type":"track","event":"Order Completed","messageId":"%s","anonymousId":"a1","userId":"u1",\
+				"timestamp":"%s","receivedAt":"%s","sourceId":"web","properties":{"order_id":"%s","revenue":%s}}"""
+			.formatted(messageId, timestamp, receivedAt, orderId, revenue);
+	}
+
+}
