@@ -1,0 +1,59 @@
+package io.turnout.events;
+
+import java.time.LocalDate;
+
+import io.turnout.jobs.BatchJobProperties;
+import io.turnout.jobs.JobProgress;
+import io.turnout.lake.LakeLayout;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The nightly job of the events use case: reads the lake partition of one business date,
+ * validates each line with the domain and stores each chunk with the domain.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventsJobConfiguration {
+
+	public static final String JOB_NAME = "events";
+
+	@Bean
+	Job eventsJob(JobRepository jobRepository, Step eventsIngestLakeDay) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(eventsIngestLakeDay).build();
+	}
+
+	@Bean
+	Step eventsIngestLakeDay(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			LakeDayReader lakeDayReader, EventsWriter eventsWriter, IngestEvents ingestEvents,
+			BatchJobProperties properties) {
+		return new StepBuilder("events.ingestLakeDay", jobRepository).<String, Outcome>chunk(properties.chunkSize())
+			.transactionManager(transactionManager)
+			.reader(lakeDayReader)
+			.processor(ingestEvents::validate)
+			.writer(eventsWriter)
+			.listener(eventsWriter)
+			.listener(new JobProgress("events", lakeDayReader::fractionRead))
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	LakeDayReader lakeDayReader(LakeLayout lake, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
+		return new LakeDayReader(lake, businessDate);
+	}
+
+	@Bean
+	@StepScope
+	EventsWriter eventsWriter(IngestEvents ingestEvents) {
+		return new EventsWriter(ingestEvents);
+	}
+
+}

@@ -1,0 +1,126 @@
+package io.turnout.jobs;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Runs one nightly job for one business date, as {@code job run} and the scheduler do.
+ *
+ * <p>
+ * What a run does depends on the day's state: a day never run starts; a FAILED or STOPPED
+ * run restarts where it stopped (same identifying {@code businessDate}); a COMPLETED day
+ * is not run again unless asked ({@code rerun}), which adds a new identifying
+ * {@code run.id}. Writes are idempotent, so a re-run is safe.
+ */
+public class NightlyJobs {
+
+	private static final Logger log = LoggerFactory.getLogger(NightlyJobs.class);
+
+	private final JobOperator jobOperator;
+
+	private final Map<String, Job> jobsByUseCase;
+
+	public NightlyJobs(JobOperator jobOperator, List<Job> jobs) {
+		this.jobOperator = jobOperator;
+		this.jobsByUseCase = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
+	}
+
+	public boolean hasJob(String useCase) {
+		return this.jobsByUseCase.containsKey(useCase);
+	}
+
+	public JobRun run(String useCase, LocalDate businessDate, boolean rerun) {
+		Job job = this.jobsByUseCase.get(useCase);
+		if (job == null) {
+			return new JobRun(JobRun.Outcome.FAILED, "There is no nightly job for use case '" + useCase
+					+ "'; jobs exist for " + this.jobsByUseCase.keySet() + ".");
+		}
+		JobParametersBuilder parameters = new JobParametersBuilder().addLocalDate("businessDate", businessDate, true);
+		if (rerun) {
+			parameters.addLong("run.id", Instant.now().toEpochMilli(), true);
+		}
+		JobParameters jobParameters = parameters.toJobParameters();
+		try {
+			log.info("use case {}, day {}: nightly job starting{}", useCase, businessDate, rerun ? " (re-run)" : "");
+			JobExecution execution = this.jobOperator.start(job, jobParameters);
+			return JobRun.of(execution);
+		}
+		catch (JobInstanceAlreadyCompleteException ex) {
+			return new JobRun(JobRun.Outcome.ALREADY_COMPLETE, "The " + useCase + " job for " + businessDate
+					+ " already completed; nothing was done. Add --rerun to run the day again.");
+		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			return new JobRun(JobRun.Outcome.FAILED, "The " + useCase + " job for " + businessDate
+					+ " is already running (in this or another process sharing the control database).");
+		}
+		catch (JobRestartException | InvalidJobParametersException ex) {
+			return new JobRun(JobRun.Outcome.FAILED, ex.getMessage());
+		}
+	}
+
+	/** How a run ended, with a sentence for the operator. */
+	public record JobRun(Outcome outcome, String message) {
+
+		public enum Outcome {
+
+			COMPLETED, ALREADY_COMPLETE, FAILED
+
+		}
+
+		static JobRun of(JobExecution execution) {
+			if (execution.getStatus() == BatchStatus.COMPLETED) {
+				String summary = execution.getStepExecutions()
+					.stream()
+					.map(step -> step.getExitStatus().getExitDescription())
+					.filter(description -> !description.isBlank())
+					.collect(Collectors.joining("; "));
+				return new JobRun(Outcome.COMPLETED, "Completed: " + summary);
+			}
+			String reason = execution.getAllFailureExceptions()
+				.stream()
+				.map(NightlyJobs::rootMessage)
+				.findFirst()
+				.orElseGet(() -> execution.getStepExecutions()
+					.stream()
+					.map(StepExecution::getExitStatus)
+					.map(status -> status.getExitDescription())
+					.filter(description -> !description.isBlank())
+					.findFirst()
+					.orElse(execution.getExitStatus().getExitCode()));
+			return new JobRun(Outcome.FAILED,
+					execution.getStatus() + ": " + reason + " Run the same command again to restart where it stopped.");
+		}
+
+	}
+
+	private static String rootMessage(Throwable failure) {
+		Throwable current = failure;
+		StringBuilder message = new StringBuilder(String.valueOf(failure.getMessage()));
+		while (current.getCause() != null && current.getCause() != current) {
+			current = current.getCause();
+			if (current.getMessage() != null && !message.toString().contains(current.getMessage())) {
+				message.append(" Caused by: ").append(current.getMessage());
+			}
+		}
+		return message.toString();
+	}
+
+}

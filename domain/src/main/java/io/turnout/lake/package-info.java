@@ -1,0 +1,2 @@
+/** The lake: where raw messages are kept, one JSON line each, partitioned by day. */
+package io.turnout.lake;

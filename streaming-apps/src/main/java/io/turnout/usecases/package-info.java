@@ -1,0 +1,2 @@
+/** Switching streaming functions on and off by use-case mode. */
+package io.turnout.usecases;

@@ -1,0 +1,45 @@
+package io.turnout.app.warehouse;
+
+import io.turnout.events.EventWarehouse;
+import io.turnout.events.IngestEvents;
+import io.turnout.warehouse.duckdb.DuckDbDatabase;
+import io.turnout.warehouse.duckdb.DuckDbEventWarehouse;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The warehouse adapter chosen by {@code turnout.warehouse.type}, migrated by Flyway on
+ * start-up, and the use cases that write through it.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WarehouseProperties.class)
+public class WarehouseConfiguration {
+
+	@Bean(destroyMethod = "close")
+	DuckDbDatabase duckDbDatabase(WarehouseProperties properties) {
+		if (properties.type() != WarehouseProperties.Type.DUCKDB) {
+			throw new IllegalStateException("turnout.warehouse.type=" + properties.type().name().toLowerCase()
+					+ " is not available in this version; use duckdb (the Snowflake and BigQuery adapters are "
+					+ "being built).");
+		}
+		if (properties.duckdb().path() == null) {
+			throw new IllegalStateException("turnout.warehouse.duckdb.path is not set.");
+		}
+		DuckDbDatabase database = DuckDbDatabase.open(properties.duckdb().path());
+		database.migrate();
+		return database;
+	}
+
+	@Bean(destroyMethod = "close")
+	DuckDbEventWarehouse eventWarehouse(DuckDbDatabase database) {
+		return new DuckDbEventWarehouse(database);
+	}
+
+	@Bean
+	IngestEvents ingestEvents(EventWarehouse eventWarehouse) {
+		return new IngestEvents(eventWarehouse);
+	}
+
+}
