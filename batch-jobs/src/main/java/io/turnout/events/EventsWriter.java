@@ -69,8 +69,9 @@ public class EventsWriter implements ItemWriter<Outcome>, StepExecutionListener 
 		String summary = "received " + context.getLong(RECEIVED, 0) + ", new events " + context.getLong(NEW_EVENTS, 0)
 				+ ", duplicates " + context.getLong(DUPLICATES, 0) + ", failed " + failedTotal
 				+ (failed.isEmpty() ? "" : " (" + failed + ")");
-		log.info("use case events, day {}: {} [{}]", stepExecution.getJobParameters().getParameter("businessDate").value(),
-				summary, stepExecution.getStatus());
+		log.info("use case events, day {}: {} [{}]",
+				stepExecution.getJobParameters().getParameter("businessDate").value(), summary,
+				stepExecution.getStatus());
 		return stepExecution.getExitStatus().addExitDescription(summary);
 	}
 

@@ -1,0 +1,75 @@
+package io.turnout.app.testing;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The in-process KRaft broker of spring-kafka-test, and the lag questions tests ask it.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+	private final EmbeddedKafkaKraftBroker broker;
+
+	private KafkaBroker(EmbeddedKafkaKraftBroker broker) {
+		this.broker = broker;
+	}
+
+	public static KafkaBroker start() {
+		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+		broker.afterPropertiesSet();
+		return new KafkaBroker(broker);
+	}
+
+	public String bootstrapServers() {
+		return this.broker.getBrokersAsString();
+	}
+
+	/**
+	 * How many records of the topic the group has not committed yet (all of them for an
+	 * unknown group).
+	 */
+	public long lag(String group, String topic) {
+		return this.broker.doWithAdminFunction(admin -> {
+			try {
+				Set<TopicPartition> partitions = admin.describeTopics(Set.of(topic))
+					.allTopicNames()
+					.get()
+					.get(topic)
+					.partitions()
+					.stream()
+					.map(p -> new TopicPartition(topic, p.partition()))
+					.collect(Collectors.toSet());
+				Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin
+					.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+					.all()
+					.get();
+				Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+					.partitionsToOffsetAndMetadata()
+					.get();
+				long lag = 0;
+				for (TopicPartition partition : partitions) {
+					OffsetAndMetadata offset = committed.get(partition);
+					lag += ends.get(partition).offset() - ((offset != null) ? offset.offset() : 0);
+				}
+				return lag;
+			}
+			catch (Exception ex) {
+				return Long.MAX_VALUE;
+			}
+		});
+	}
+
+	@Override
+	public void close() {
+		this.broker.destroy();
+	}
+
+}
