@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The collector, on when this process serves HTTP ({@code turnout.collector.enabled}).
@@ -29,6 +31,24 @@ public class CollectorConfiguration {
 	@Bean
 	WriteKeys writeKeys(CollectorProperties properties) {
 		return new WriteKeys(properties.sources());
+	}
+
+	/**
+	 * Browsers (analytics.js) post from other origins; the origins of every source are
+	 * allowed.
+	 */
+	@Bean
+	WebMvcConfigurer collectorCors(WriteKeys writeKeys) {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addCorsMappings(CorsRegistry registry) {
+				registry.addMapping("/v1/**")
+					.allowedOriginPatterns(writeKeys.allowedOrigins().toArray(String[]::new))
+					.allowedMethods("POST")
+					.allowedHeaders("Content-Type", "Authorization", "Content-Encoding")
+					.maxAge(86_400);
+			}
+		};
 	}
 
 	@Bean

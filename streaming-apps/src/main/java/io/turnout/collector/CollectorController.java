@@ -24,8 +24,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -61,7 +59,7 @@ class CollectorController {
 		this.meters = meters;
 	}
 
-	@PostMapping("/v1/{endpoint}")
+	@PostMapping({ "/v1/{endpoint}", "/v1/{endpoint}/" })
 	ResponseEntity<Map<String, Object>> receive(@PathVariable String endpoint, HttpServletRequest request)
 			throws IOException {
 		String type = TYPE_OF_PATH.get(endpoint);
@@ -94,21 +92,7 @@ class CollectorController {
 		}
 		this.rawTopic.writeDurably(records);
 		this.meters.counter("turnout.collector.messages", "source", source.name()).increment(records.size());
-		return withCors(ResponseEntity.ok(), request, source).body(Map.of("success", true));
-	}
-
-	@RequestMapping(path = "/v1/{endpoint}", method = RequestMethod.OPTIONS)
-	ResponseEntity<Void> preflight(HttpServletRequest request) {
-		String origin = request.getHeader(HttpHeaders.ORIGIN);
-		ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.NO_CONTENT);
-		if (origin != null && this.writeKeys.anyAllows(origin)) {
-			response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
-				.header(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "POST, OPTIONS")
-				.header(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, "Content-Type, Authorization, Content-Encoding")
-				.header(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "86400")
-				.header(HttpHeaders.VARY, HttpHeaders.ORIGIN);
-		}
-		return response.build();
+		return ResponseEntity.ok(Map.of("success", true));
 	}
 
 	@ExceptionHandler(CollectorException.class)
@@ -129,16 +113,6 @@ class CollectorController {
 			.body(Map.of("success", false, "code", "kafka_unavailable", "message",
 					"The event log cannot take the write right now; nothing of this request was acknowledged. "
 							+ "Retry later."));
-	}
-
-	private static ResponseEntity.BodyBuilder withCors(ResponseEntity.BodyBuilder response, HttpServletRequest request,
-			WriteKeys.KnownSource source) {
-		String origin = request.getHeader(HttpHeaders.ORIGIN);
-		if (origin != null && source.allows(origin)) {
-			response.header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin)
-				.header(HttpHeaders.VARY, HttpHeaders.ORIGIN);
-		}
-		return response;
 	}
 
 }

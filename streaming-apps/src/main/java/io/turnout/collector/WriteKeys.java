@@ -53,9 +53,12 @@ public final class WriteKeys {
 		return Optional.ofNullable(match);
 	}
 
-	/** Every origin any source allows, for CORS preflights (which carry no key). */
-	public boolean anyAllows(String origin) {
-		return this.sources.stream().anyMatch(source -> source.allows(origin));
+	/**
+	 * Every browser origin any source allows: CORS preflights carry no key, so they are
+	 * answered for all.
+	 */
+	public List<String> allowedOrigins() {
+		return this.sources.stream().flatMap(source -> source.allowedOrigins().stream()).distinct().toList();
 	}
 
 	private static String basicUser(String authorization) {
