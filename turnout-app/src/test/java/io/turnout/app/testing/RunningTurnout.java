@@ -69,11 +69,12 @@ public final class RunningTurnout implements AutoCloseable {
 	}
 
 	/** No HTTP and no Kafka: what {@code job run} starts. */
-	public static RunningTurnout jobsOnly(Path home, Map<String, Object> extra) {
-		return start(home, new LinkedHashMap<>(extra), WebApplicationType.NONE);
+	public static RunningTurnout jobsOnly(Path home, Map<String, Object> extra, Class<?>... testConfigurations) {
+		return start(home, new LinkedHashMap<>(extra), WebApplicationType.NONE, testConfigurations);
 	}
 
-	private static RunningTurnout start(Path home, Map<String, Object> properties, WebApplicationType web) {
+	private static RunningTurnout start(Path home, Map<String, Object> properties, WebApplicationType web,
+			Class<?>... testConfigurations) {
 		Map<String, Object> all = new HashMap<>();
 		all.put("turnout.home", home.toString());
 		all.put("spring.datasource.url",
@@ -81,7 +82,9 @@ public final class RunningTurnout implements AutoCloseable {
 		all.putAll(properties);
 		List<String> args = new ArrayList<>();
 		all.forEach((name, value) -> args.add("--" + name + "=" + value));
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(TurnoutApplication.class).web(web)
+		List<Class<?>> sources = new ArrayList<>(List.of(TurnoutApplication.class));
+		sources.addAll(List.of(testConfigurations));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).web(web)
 			.run(args.toArray(String[]::new));
 		return new RunningTurnout(context, home);
 	}
