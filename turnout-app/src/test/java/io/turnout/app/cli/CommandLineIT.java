@@ -1,0 +1,104 @@
+package io.turnout.app.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command line as a scheduler calls it: exit codes, messages, and start-up refusals.
+ */
+class CommandLineIT {
+
+	@TempDir
+	Path home;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private int run(String... args) {
+		List<String> all = new ArrayList<>(List.of(args));
+		all.add("--turnout.home=" + this.home);
+		return new TurnoutCommandLine(new PrintStream(this.out, true, StandardCharsets.UTF_8),
+				new PrintStream(this.err, true, StandardCharsets.UTF_8))
+			.run(all.toArray(String[]::new));
+	}
+
+	private String out() {
+		return this.out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String err() {
+		return this.err.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void everyCommandHasHelp() {
+		assertThat(run("--help")).isZero();
+		assertThat(run("job", "run", "--help")).isZero();
+		assertThat(run("mode", "show", "--help")).isZero();
+		assertThat(run("demo", "--help")).isZero();
+		assertThat(run("serve", "--help")).isZero();
+		assertThat(out()).contains("job run <use-case> --date=YYYY-MM-DD", "Lists each use case", "synthetic",
+				"collector");
+	}
+
+	@Test
+	void usageErrorsExitWith2AndSayWhatIsWrong() {
+		assertThat(run("job", "run", "events")).isEqualTo(2);
+		assertThat(err()).contains("--date=YYYY-MM-DD is required");
+		assertThat(run("job", "run", "events", "--date=2026-13-01")).isEqualTo(2);
+		assertThat(err()).contains("is not a date");
+		assertThat(run("job", "run", "weather", "--date=2026-01-01")).isEqualTo(2);
+		assertThat(err()).contains("Unknown use case 'weather'");
+		assertThat(run("launch")).isEqualTo(2);
+		assertThat(err()).contains("Unknown command 'launch'");
+	}
+
+	@Test
+	void aJobThatCannotRunExits1WithTheReasonAndACompletedDayExits0() throws Exception {
+		assertThat(run("job", "run", "events", "--date=2026-07-01")).isEqualTo(1);
+		assertThat(err()).contains("No lake partition for this day");
+
+		Path partition = this.home.resolve("lake/events/dt=2026-07-02");
+		Files.createDirectories(partition);
+		Files.writeString(partition.resolve("part-000.jsonl"),
+				"{\"type\":\"page\",\"messageId\":\"cli-1\",\"anonymousId\":\"a\",\"timestamp\":\"2026-07-02T10:00:00Z\"}\n");
+		assertThat(run("job", "run", "events", "--date=2026-07-02")).isZero();
+		assertThat(out()).contains("Completed: received 1, new events 1");
+		assertThat(run("job", "run", "events", "--date=2026-07-02")).isZero();
+		assertThat(out()).contains("already completed");
+		assertThat(run("mode", "show")).isZero();
+		assertThat(out()).contains("events", "batch", "2026-07-02");
+	}
+
+	@Test
+	void anInvalidModeCombinationStopsStartUpNamingTheUseCases() {
+		assertThat(run("mode", "show", "--turnout.use-cases.sessions.mode=streaming")).isEqualTo(3);
+		assertThat(err()).contains("'sessions' cannot run streaming while 'events'", "runs batch");
+	}
+
+	@Test
+	void anUnknownUseCaseOrModeInConfigurationStopsStartUp() {
+		assertThat(run("mode", "show", "--turnout.use-cases.weather.mode=batch")).isEqualTo(3);
+		assertThat(err()).contains("turnout.use-cases.weather", "Unknown use case 'weather'");
+		assertThat(run("mode", "show", "--turnout.use-cases.events.mode=fast")).isEqualTo(3);
+		assertThat(err()).contains("fast");
+	}
+
+	@Test
+	void aBadReportingCurrencyStopsStartUp() {
+		assertThat(run("mode", "show", "--turnout.reporting-currency=usd")).isEqualTo(3);
+		assertThat(err()).contains("reporting-currency", "ISO 4217");
+	}
+
+}
