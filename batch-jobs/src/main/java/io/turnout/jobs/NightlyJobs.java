@@ -1,8 +1,10 @@
 package io.turnout.jobs;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -92,7 +94,11 @@ public class NightlyJobs {
 					.map(step -> step.getExitStatus().getExitDescription())
 					.filter(description -> !description.isBlank())
 					.collect(Collectors.joining("; "));
-				return new JobRun(Outcome.COMPLETED, "Completed: " + summary);
+				long read = execution.getStepExecutions().stream().mapToLong(StepExecution::getReadCount).sum();
+				double seconds = Math.max(0.001,
+						Duration.between(execution.getStartTime(), execution.getEndTime()).toNanos() / 1e9);
+				return new JobRun(Outcome.COMPLETED, String.format(Locale.ROOT,
+						"Completed in %.1f s (%,.0f messages/s): %s", seconds, read / seconds, summary));
 			}
 			String reason = execution.getAllFailureExceptions()
 				.stream()

@@ -74,7 +74,7 @@ class CommandLineIT {
 		Files.writeString(partition.resolve("part-000.jsonl"),
 				"{\"type\":\"page\",\"messageId\":\"cli-1\",\"anonymousId\":\"a\",\"timestamp\":\"2026-07-02T10:00:00Z\"}\n");
 		assertThat(run("job", "run", "events", "--date=2026-07-02")).isZero();
-		assertThat(out()).contains("Completed: received 1, new events 1");
+		assertThat(out()).contains("Completed in", "messages/s): received 1, new events 1");
 		assertThat(run("job", "run", "events", "--date=2026-07-02")).isZero();
 		assertThat(out()).contains("already completed");
 		assertThat(run("mode", "show")).isZero();

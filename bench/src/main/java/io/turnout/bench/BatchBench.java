@@ -1,0 +1,105 @@
+package io.turnout.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.turnout.traffic.SyntheticTraffic;
+
+/**
+ * The nightly events job over one lake day of synthetic Segment traffic, against DuckDB's
+ * own {@code read_json} over the same files as the yardstick.
+ */
+final class BatchBench {
+
+	private static final LocalDate DAY = LocalDate.parse("2026-09-01");
+
+	private static final Pattern COMPLETED = Pattern.compile("Completed in ([0-9.]+) s \\(([0-9,]+) messages/s\\)");
+
+	private final Path jar;
+
+	private final Path work;
+
+	private final int messages;
+
+	BatchBench(Path jar, Path work, int messages) {
+		this.jar = jar;
+		this.work = work;
+		this.messages = messages;
+	}
+
+	void run() throws Exception {
+		Path home = this.work.resolve("batch-" + System.currentTimeMillis());
+		Path partition = home.resolve("lake/events/dt=" + DAY);
+		Files.createDirectories(partition);
+		long written = writeLakeDay(partition);
+		long bytes;
+		try (var files = Files.list(partition)) {
+			bytes = files.mapToLong(f -> f.toFile().length()).sum();
+		}
+		System.out.printf("batch: lake day of %,d messages (%,.0f MB) in %s%n", written, bytes / 1e6, partition);
+
+		double duckdbSeconds = duckDbReadJson(partition);
+		System.out.printf("batch: DuckDB read_json of the same files: %.1f s, %,.0f rows/s%n", duckdbSeconds,
+				written / duckdbSeconds);
+
+		Path log = home.resolve("job.log");
+		try (TurnoutProcess job = TurnoutProcess.start(this.jar, log,
+				List.of("job", "run", "events", "--date=" + DAY, "--turnout.home=" + home))) {
+			int exit = job.waitFor();
+			String output = Files.readString(log);
+			Matcher completed = COMPLETED.matcher(output);
+			if (exit != 0 || !completed.find()) {
+				throw new IllegalStateException("The job did not complete (exit " + exit + "); see " + log);
+			}
+			double seconds = Double.parseDouble(completed.group(1));
+			double rate = written / seconds;
+			System.out.printf("batch: job run events: %.1f s, %,.0f messages/s (%.0f%% of DuckDB's read_json rate)%n",
+					seconds, rate, 100 * rate / (written / duckdbSeconds));
+		}
+	}
+
+	private long writeLakeDay(Path partition) throws IOException {
+		long written = 0;
+		int file = 0;
+		while (written < this.messages) {
+			List<String> lines = SyntheticTraffic.asLakeLines(SyntheticTraffic.day(DAY, 5_000, file), "bench", file);
+			int take = (int) Math.min(lines.size(), this.messages - written);
+			try (BufferedWriter out = Files.newBufferedWriter(
+					partition.resolve(String.format("part-%03d-%019d.jsonl", file, written)), StandardCharsets.UTF_8)) {
+				for (String line : lines.subList(0, take)) {
+					out.write(line);
+					out.write('\n');
+				}
+			}
+			written += take;
+			file++;
+		}
+		return written;
+	}
+
+	private static double duckDbReadJson(Path partition) throws Exception {
+		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+				Statement statement = connection.createStatement()) {
+			long start = System.nanoTime();
+			statement.execute("CREATE TABLE raw AS SELECT * FROM read_json('" + partition + "/*.jsonl', "
+					+ "format = 'newline_delimited', union_by_name = true)");
+			double seconds = (System.nanoTime() - start) / 1e9;
+			try (ResultSet rs = statement.executeQuery("SELECT count(*) FROM raw")) {
+				rs.next();
+			}
+			return seconds;
+		}
+	}
+
+}

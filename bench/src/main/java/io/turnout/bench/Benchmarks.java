@@ -1,0 +1,37 @@
+package io.turnout.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The README's performance figures: {@code batch} (the nightly events job over a
+ * 1M-message lake day) and {@code streaming} (collector to DuckDB through the streaming
+ * function: sustained rate, and end-to-end p99 at a fixed rate). Both drive the real
+ * {@code turnout-app/target/turnout.jar} in a child process.
+ *
+ * <pre>
+ * ./mvnw -q -DskipTests package && java -jar bench/target/turnout-bench.jar batch|streaming|all
+ * </pre>
+ */
+public final class Benchmarks {
+
+	private Benchmarks() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String which = (args.length > 0) ? args[0] : "all";
+		Path jar = Path.of(System.getProperty("turnout.jar", "turnout-app/target/turnout.jar")).toAbsolutePath();
+		if (!Files.isRegularFile(jar)) {
+			System.err.println("No " + jar + ": build it first with ./mvnw -DskipTests package");
+			System.exit(2);
+		}
+		Path work = Files.createDirectories(Path.of("bench/target/runs"));
+		if (which.equals("batch") || which.equals("all")) {
+			new BatchBench(jar, work, Integer.getInteger("messages", 1_000_000)).run();
+		}
+		if (which.equals("streaming") || which.equals("all")) {
+			new StreamingBench(jar, work).run();
+		}
+	}
+
+}

@@ -1,0 +1,180 @@
+package io.turnout.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.turnout.traffic.SyntheticTraffic;
+
+/**
+ * The streaming path of the events use case, end to end on the embedded defaults
+ * ({@code serve} with the in-process broker and DuckDB): how many messages a second it
+ * sustains from the collector to committed DuckDB rows, and the p99 time from collector
+ * receipt to a row being committed when traffic arrives at a fixed 10,000 messages a
+ * second.
+ */
+final class StreamingBench {
+
+	private static final String KEY = "bench-key";
+
+	private static final Pattern VALUE = Pattern.compile("\"value\":([0-9.Ee+-]+)");
+
+	private final Path jar;
+
+	private final Path work;
+
+	StreamingBench(Path jar, Path work) {
+		this.jar = jar;
+		this.work = work;
+	}
+
+	void run() throws Exception {
+		int throughputMessages = Integer.getInteger("streaming.messages", 300_000);
+		int ratePerSecond = Integer.getInteger("streaming.rate", 10_000);
+		int seconds = Integer.getInteger("streaming.seconds", 30);
+		List<byte[]> bodies = bodies(Math.max(throughputMessages, ratePerSecond * seconds));
+
+		Phase unpaced = phase("throughput", bodies.subList(0, throughputMessages / 100), 0);
+		System.out.printf(
+				"streaming: %,d messages sent as fast as 8 clients can: collector to DuckDB rows in %.1f s, "
+						+ "%,.0f messages/s sustained (HTTP acknowledged at %,.0f messages/s)%n",
+				unpaced.messages, unpaced.storedSeconds, unpaced.messages / unpaced.storedSeconds,
+				unpaced.messages / unpaced.sentSeconds);
+		Phase paced = phase("latency", bodies.subList(0, ratePerSecond * seconds / 100), ratePerSecond);
+		System.out.printf("streaming: at %,d messages/s for %d s: receipt-to-row p50 %.0f ms, p99 %.0f ms%n",
+				ratePerSecond, seconds, paced.p50 * 1000, paced.p99 * 1000);
+	}
+
+	private Phase phase(String name, List<byte[]> batches, int ratePerSecond) throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		Path home = this.work.resolve("streaming-" + name + "-" + System.currentTimeMillis());
+		Files.createDirectories(home);
+		try (TurnoutProcess serve = TurnoutProcess.start(this.jar, home.resolve("serve.log"),
+				List.of("serve", "--turnout.home=" + home, "--server.port=" + port,
+						"--turnout.use-cases.events.mode=streaming",
+						"--turnout.collector.sources.bench.write-key=" + KEY, "--logging.level.root=warn"))) {
+			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+			String base = "http://127.0.0.1:" + port;
+			awaitUp(http, base, serve);
+			long start = System.nanoTime();
+			send(http, base, batches, ratePerSecond);
+			double sentSeconds = (System.nanoTime() - start) / 1e9;
+			int messages = batches.size() * 100;
+			while (stored(http, base) < messages) {
+				Thread.sleep(20);
+			}
+			double storedSeconds = (System.nanoTime() - start) / 1e9;
+			double p50 = metric(http, base, "turnout.events.visible.latency.percentile?tag=phi:0.5");
+			double p99 = metric(http, base, "turnout.events.visible.latency.percentile?tag=phi:0.99");
+			return new Phase(messages, sentSeconds, storedSeconds, p50, p99);
+		}
+	}
+
+	private static void send(HttpClient http, String base, List<byte[]> batches, int ratePerSecond)
+			throws InterruptedException {
+		String auth = "Basic " + Base64.getEncoder().encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8));
+		AtomicInteger next = new AtomicInteger();
+		long start = System.nanoTime();
+		long nanosPerBatch = (ratePerSecond > 0) ? 100 * 1_000_000_000L / ratePerSecond : 0;
+		ExecutorService clients = Executors.newFixedThreadPool(8);
+		for (int c = 0; c < 8; c++) {
+			clients.submit(() -> {
+				int i;
+				while ((i = next.getAndIncrement()) < batches.size()) {
+					long due = start + i * nanosPerBatch;
+					long wait = due - System.nanoTime();
+					if (wait > 0) {
+						TimeUnit.NANOSECONDS.sleep(wait);
+					}
+					HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/v1/batch"))
+						.header("Authorization", auth)
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofByteArray(batches.get(i)))
+						.build();
+					HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+					if (response.statusCode() != 200) {
+						throw new IllegalStateException("collector answered " + response.statusCode());
+					}
+				}
+				return null;
+			});
+		}
+		clients.shutdown();
+		clients.awaitTermination(1, TimeUnit.HOURS);
+	}
+
+	private static List<byte[]> bodies(int messages) {
+		List<byte[]> bodies = new ArrayList<>();
+		List<String> pending = new ArrayList<>();
+		int seed = 0;
+		while (bodies.size() * 100 < messages) {
+			for (String message : SyntheticTraffic.day(LocalDate.parse("2026-09-02"), 2_000, seed++)) {
+				pending.add(message);
+				if (pending.size() == 100) {
+					bodies.add(("{\"batch\":[" + String.join(",", pending) + "]}").getBytes(StandardCharsets.UTF_8));
+					pending.clear();
+				}
+			}
+		}
+		return bodies;
+	}
+
+	private static void awaitUp(HttpClient http, String base, TurnoutProcess serve) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		while (System.nanoTime() < deadline) {
+			try {
+				HttpResponse<String> health = http.send(
+						HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (health.statusCode() == 200) {
+					Thread.sleep(3000); // let the streaming function join its group
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not up yet
+			}
+			Thread.sleep(250);
+		}
+		throw new IllegalStateException("serve did not come up; see " + serve.log());
+	}
+
+	private static long stored(HttpClient http, String base) throws Exception {
+		return (long) metric(http, base, "turnout.events.stored");
+	}
+
+	private static double metric(HttpClient http, String base, String path) throws Exception {
+		HttpResponse<String> response = http.send(
+				HttpRequest.newBuilder(URI.create(base + "/actuator/metrics/" + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			return 0;
+		}
+		Matcher value = VALUE.matcher(response.body());
+		return value.find() ? Double.parseDouble(value.group(1)) : 0;
+	}
+
+	private record Phase(int messages, double sentSeconds, double storedSeconds, double p50, double p99) {
+	}
+
+}
