@@ -1,6 +1,7 @@
 -- The tables of the events use case (shared/spec/tables.md). Keys are kept unique by the
 -- adapter's replace-by-key writes, as in Snowflake and BigQuery, which do not enforce keys
--- either; the comments name each table's key.
+-- either; the comments name each table's key. JSON columns are VARCHAR holding the JSON
+-- text (DuckDB's JSON type would re-parse every value on insert; json_extract reads either).
 CREATE SCHEMA IF NOT EXISTS marketing;
 
 -- key: event_id
@@ -30,9 +31,9 @@ CREATE TABLE marketing.events (
     product_id        VARCHAR,
     product_price     DECIMAL(18, 4),
     product_quantity  INTEGER,
-    properties        JSON,
-    context           JSON,
-    traits            JSON,
+    properties        VARCHAR,  -- JSON text, as received
+    context           VARCHAR,  -- JSON text, as received
+    traits            VARCHAR,  -- JSON text, as received
     schema_version    INTEGER
 );
 

@@ -21,7 +21,13 @@ public interface EventTables {
 	List<OrderEvent> orderEvents(Collection<String> orderIds);
 
 	/**
-	 * Replaces these events by event id, and their {@code identity_links} rows with them.
+	 * Adds events whose ids are not stored yet, with their {@code identity_links} rows.
+	 */
+	void insertEvents(List<EventRow> events);
+
+	/**
+	 * Replaces stored events by event id, and their {@code identity_links} rows with
+	 * them.
 	 */
 	void replaceEvents(List<EventRow> events);
 

@@ -272,7 +272,7 @@ public final class EventValidation {
 	}
 
 	private static String jsonText(JsonObject object) {
-		return (object != null) ? Json.write(object) : null;
+		return (object != null) ? object.sourceText() : null;
 	}
 
 	private static Instant firstOf(Instant... times) {

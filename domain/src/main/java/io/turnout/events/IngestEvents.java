@@ -70,38 +70,42 @@ public final class IngestEvents {
 	private static int storeInOneTransaction(EventTables tables, Map<String, EventRow> candidates,
 			List<FailedEvent> failures) {
 		Map<String, StoredEvent> stored = candidates.isEmpty() ? Map.of() : tables.storedEvents(candidates.keySet());
-		List<EventRow> winners = new ArrayList<>();
+		List<EventRow> newEvents = new ArrayList<>();
+		List<EventRow> earlierCopies = new ArrayList<>();
 		Set<String> touchedOrderIds = new HashSet<>();
 		for (EventRow candidate : candidates.values()) {
 			StoredEvent existing = stored.get(candidate.eventId());
-			if (existing == null || candidate.receivedAt().isBefore(existing.receivedAt())) {
-				winners.add(candidate);
-				if (candidate.isOrder()) {
-					touchedOrderIds.add(candidate.orderId());
-				}
-				if (existing != null && existing.orderId() != null) {
+			if (existing == null) {
+				newEvents.add(candidate);
+			}
+			else if (candidate.receivedAt().isBefore(existing.receivedAt())) {
+				earlierCopies.add(candidate);
+				if (existing.orderId() != null) {
 					touchedOrderIds.add(existing.orderId());
 				}
 			}
+			else {
+				continue;
+			}
+			if (candidate.isOrder()) {
+				touchedOrderIds.add(candidate.orderId());
+			}
 		}
-		if (!winners.isEmpty()) {
-			tables.replaceEvents(winners);
+		if (!newEvents.isEmpty()) {
+			tables.insertEvents(newEvents);
+		}
+		if (!earlierCopies.isEmpty()) {
+			tables.replaceEvents(earlierCopies);
 		}
 		if (!touchedOrderIds.isEmpty()) {
-			// Read after the replace, inside the same transaction: the stored events now
-			// include the winners.
+			// Read after the writes, inside the same transaction: the stored events now
+			// include this batch.
 			tables.replaceOrders(touchedOrderIds, Orders.of(tables.orderEvents(touchedOrderIds)));
 		}
 		if (!failures.isEmpty()) {
 			tables.addFailedEvents(failures);
 		}
-		int newEvents = 0;
-		for (String eventId : candidates.keySet()) {
-			if (!stored.containsKey(eventId)) {
-				newEvents++;
-			}
-		}
-		return newEvents;
+		return newEvents.size();
 	}
 
 	/**

@@ -144,13 +144,14 @@ public final class Json {
 
 	private JsonValue.JsonObject readObject() {
 		enter();
+		int start = pos;
 		pos++;
 		Map<String, JsonValue> members = new LinkedHashMap<>();
 		skipWhitespace();
 		if (peek() == '}') {
 			pos++;
 			depth--;
-			return new JsonValue.JsonObject(members);
+			return new JsonValue.JsonObject(members, text, start, pos);
 		}
 		while (true) {
 			skipWhitespace();
@@ -167,7 +168,7 @@ public final class Json {
 			pos++;
 			if (c == '}') {
 				depth--;
-				return new JsonValue.JsonObject(members);
+				return new JsonValue.JsonObject(members, text, start, pos);
 			}
 			if (c != ',') {
 				pos--;

@@ -47,8 +47,37 @@ public sealed interface JsonValue {
 	record JsonArray(List<JsonValue> values) implements JsonValue {
 	}
 
-	/** An object whose members keep the order they were read in. */
-	record JsonObject(Map<String, JsonValue> members) implements JsonValue {
+	/**
+	 * An object whose members keep the order they were read in. An object read by
+	 * {@link Json#parse} also knows its exact source text; equality is by members only.
+	 */
+	record JsonObject(Map<String, JsonValue> members, String text, int start, int end) implements JsonValue {
+
+		public JsonObject(Map<String, JsonValue> members) {
+			this(members, null, 0, 0);
+		}
+
+		/**
+		 * The object's text as it was read, or compact JSON for an object built in code.
+		 */
+		public String sourceText() {
+			return (this.text != null) ? this.text.substring(this.start, this.end) : Json.write(this);
+		}
+
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof JsonObject o && this.members.equals(o.members);
+		}
+
+		@Override
+		public int hashCode() {
+			return this.members.hashCode();
+		}
+
+		@Override
+		public String toString() {
+			return Json.write(this);
+		}
 
 		public static JsonObject empty() {
 			return new JsonObject(new LinkedHashMap<>());

@@ -120,8 +120,35 @@ public final class DuckDbEventWarehouse implements EventWarehouse, AutoCloseable
 		}
 
 		@Override
+		public void insertEvents(List<EventRow> events) {
+			// New ids: appended straight into the tables, no staging copy.
+			appendEvents(null, "marketing", "events", events);
+			append(null, "marketing", "identity_links", events.stream().filter(EventRow::linksIdentity).toList(),
+					(a, e) -> {
+						a.append(e.anonymousId());
+						a.append(e.userId());
+						append(a, e.eventTime());
+						a.append(e.eventId());
+					});
+		}
+
+		@Override
 		public void replaceEvents(List<EventRow> events) {
-			append("stage_events", events, (a, e) -> {
+			stageEvents(events);
+			execute("DELETE FROM marketing.events WHERE event_id IN (SELECT event_id FROM stage_events)",
+					"INSERT INTO marketing.events SELECT * FROM stage_events",
+					"DELETE FROM marketing.identity_links WHERE event_id IN (SELECT event_id FROM stage_events)",
+					"INSERT INTO marketing.identity_links SELECT anonymous_id, user_id, event_time, event_id "
+							+ "FROM stage_events WHERE anonymous_id IS NOT NULL AND user_id IS NOT NULL",
+					"DELETE FROM stage_events");
+		}
+
+		private void stageEvents(List<EventRow> events) {
+			appendEvents("temp", "main", "stage_events", events);
+		}
+
+		private void appendEvents(String catalog, String schema, String table, List<EventRow> events) {
+			append(catalog, schema, table, events, (a, e) -> {
 				a.append(e.eventId());
 				a.append(e.eventType());
 				a.append(e.eventName());
@@ -152,12 +179,6 @@ public final class DuckDbEventWarehouse implements EventWarehouse, AutoCloseable
 				a.append(e.traits());
 				a.append(e.schemaVersion());
 			});
-			execute("DELETE FROM marketing.events WHERE event_id IN (SELECT event_id FROM stage_events)",
-					"INSERT INTO marketing.events SELECT * FROM stage_events",
-					"DELETE FROM marketing.identity_links WHERE event_id IN (SELECT event_id FROM stage_events)",
-					"INSERT INTO marketing.identity_links SELECT anonymous_id, user_id, event_time, event_id "
-							+ "FROM stage_events WHERE anonymous_id IS NOT NULL AND user_id IS NOT NULL",
-					"DELETE FROM stage_events");
 		}
 
 		@Override
@@ -204,8 +225,24 @@ public final class DuckDbEventWarehouse implements EventWarehouse, AutoCloseable
 	}
 
 	private <T> void append(String tempTable, Collection<T> rows, RowWriter<T> writer) {
-		try (DuckDBAppender appender = this.connection.unwrap(DuckDBConnection.class)
-			.createAppender("temp", "main", tempTable)) {
+		append("temp", "main", tempTable, rows, writer);
+	}
+
+	private <T> void append(String catalog, String schema, String table, Collection<T> rows, RowWriter<T> writer) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		DuckDBConnection duckdb;
+		try {
+			duckdb = this.connection.unwrap(DuckDBConnection.class);
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("Not a DuckDB connection: " + ex.getMessage(), ex);
+		}
+		// A null catalog is the warehouse file's own (named after the file); temp tables
+		// live in "temp".
+		try (DuckDBAppender appender = (catalog != null) ? duckdb.createAppender(catalog, schema, table)
+				: duckdb.createAppender(schema, table)) {
 			for (T row : rows) {
 				appender.beginRow();
 				writer.write(appender, row);
@@ -213,7 +250,7 @@ public final class DuckDbEventWarehouse implements EventWarehouse, AutoCloseable
 			}
 		}
 		catch (SQLException ex) {
-			throw new WarehouseException("Staging rows into " + tempTable + " failed: " + ex.getMessage(), ex);
+			throw new WarehouseException("Appending rows to " + table + " failed: " + ex.getMessage(), ex);
 		}
 	}
 
