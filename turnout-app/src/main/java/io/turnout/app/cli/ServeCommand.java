@@ -45,7 +45,6 @@ class ServeCommand implements Command {
 
 	@Override
 	public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
-		context.registerShutdownHook();
 		out.println("Turnout is serving on port " + context.getEnvironment().getProperty("local.server.port")
 				+ ". Stop it with Ctrl-C.");
 		return TurnoutCommandLine.OK;

@@ -6,12 +6,15 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import io.turnout.app.TurnoutApplication;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * The command line of migration.md: {@code serve}, {@code job run}, {@code job backfill},
@@ -44,6 +47,8 @@ public class TurnoutCommandLine {
 	private final PrintStream out;
 
 	private final PrintStream err;
+
+	private volatile ConfigurableApplicationContext running;
 
 	public TurnoutCommandLine(PrintStream out, PrintStream err) {
 		this.out = out;
@@ -89,17 +94,47 @@ public class TurnoutCommandLine {
 			this.err.println("Turnout could not start: " + rootCause(ex));
 			return CANNOT_START;
 		}
+		this.running = context;
 		try {
-			return command.execute(context, this.out, this.err);
+			int code = command.execute(context, this.out, this.err);
+			if (code == OK && command.keepsRunning()) {
+				awaitClose(context);
+			}
+			return code;
 		}
 		catch (RuntimeException ex) {
 			this.err.println(command.name() + " failed: " + rootCause(ex));
 			return FAILED;
 		}
 		finally {
-			if (!command.keepsRunning()) {
-				context.close();
-			}
+			context.close();
+			this.running = null;
+		}
+	}
+
+	/** Stops a running {@code serve}, as Ctrl-C or SIGTERM do. */
+	void stop() {
+		ConfigurableApplicationContext context = this.running;
+		if (context != null) {
+			context.close();
+		}
+	}
+
+	/**
+	 * Blocks until the context closes: on SIGTERM or Ctrl-C (Spring's shutdown hook), or
+	 * {@link #stop()}.
+	 */
+	private static void awaitClose(ConfigurableApplicationContext context) {
+		CountDownLatch closed = new CountDownLatch(1);
+		context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> closed.countDown());
+		if (!context.isActive()) {
+			return;
+		}
+		try {
+			closed.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
