@@ -14,6 +14,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -33,11 +34,12 @@ public class EventsJobConfiguration {
 	@Bean
 	Step eventsIngestLakeDay(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			LakeDayReader lakeDayReader, EventsWriter eventsWriter, IngestEvents ingestEvents,
-			BatchJobProperties properties) {
+			BatchJobProperties properties, ThreadPoolTaskExecutor validationExecutor) {
 		return new StepBuilder("events.ingestLakeDay", jobRepository).<String, Outcome>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(lakeDayReader)
 			.processor(ingestEvents::validate)
+			.taskExecutor(validationExecutor)
 			.writer(eventsWriter)
 			.listener(eventsWriter)
 			.listener(new JobProgress("events", lakeDayReader::fractionRead))

@@ -11,8 +11,16 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the nightly jobs ({@code turnout.batch.*}).
  *
  * @param chunkSize messages per chunk: one warehouse transaction and one restart point
+ * @param validationThreads threads that validate the messages of a chunk in parallel
+ * (read order is kept); 0 means one per processor
  */
 @Validated
 @ConfigurationProperties("turnout.batch")
-public record BatchJobProperties(@DefaultValue("20000") @Min(1) @Max(1_000_000) int chunkSize) {
+public record BatchJobProperties(@DefaultValue("50000") @Min(1) @Max(1_000_000) int chunkSize,
+		@DefaultValue("0") @Min(0) @Max(64) int validationThreads) {
+
+	public int validationThreadsOrProcessors() {
+		return (this.validationThreads > 0) ? this.validationThreads : Runtime.getRuntime().availableProcessors();
+	}
+
 }

@@ -7,11 +7,27 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** What every nightly job needs: its settings and the launcher that runs a day. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BatchJobProperties.class)
 public class JobsConfiguration {
+
+	/**
+	 * Validates the messages of a chunk in parallel; Spring Batch collects the results in
+	 * read order.
+	 */
+	@Bean(destroyMethod = "shutdown")
+	ThreadPoolTaskExecutor validationExecutor(BatchJobProperties properties) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(properties.validationThreadsOrProcessors());
+		executor.setMaxPoolSize(properties.validationThreadsOrProcessors());
+		executor.setThreadNamePrefix("turnout-validate-");
+		executor.setDaemon(true);
+		executor.initialize();
+		return executor;
+	}
 
 	@Bean
 	NightlyJobs nightlyJobs(JobOperator jobOperator, List<Job> jobs) {
