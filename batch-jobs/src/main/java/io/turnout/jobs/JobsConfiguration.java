@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,8 +31,8 @@ public class JobsConfiguration {
 	}
 
 	@Bean
-	NightlyJobs nightlyJobs(JobOperator jobOperator, List<Job> jobs) {
-		return new NightlyJobs(jobOperator, jobs);
+	NightlyJobs nightlyJobs(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs) {
+		return new NightlyJobs(jobOperator, jobRepository, jobs);
 	}
 
 }

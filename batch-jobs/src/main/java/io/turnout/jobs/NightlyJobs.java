@@ -21,6 +21,7 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
@@ -38,10 +39,13 @@ public class NightlyJobs {
 
 	private final JobOperator jobOperator;
 
+	private final JobRepository jobRepository;
+
 	private final Map<String, Job> jobsByUseCase;
 
-	public NightlyJobs(JobOperator jobOperator, List<Job> jobs) {
+	public NightlyJobs(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs) {
 		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
 		this.jobsByUseCase = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
 	}
 
@@ -50,6 +54,15 @@ public class NightlyJobs {
 	}
 
 	public JobRun run(String useCase, LocalDate businessDate, boolean rerun) {
+		return run(useCase, businessDate, rerun, false);
+	}
+
+	/**
+	 * @param recover first mark an execution of the day that is still recorded as running
+	 * as FAILED, because its process is gone (killed, or its machine lost), so that it
+	 * restarts where it stopped
+	 */
+	public JobRun run(String useCase, LocalDate businessDate, boolean rerun, boolean recover) {
 		Job job = this.jobsByUseCase.get(useCase);
 		if (job == null) {
 			return new JobRun(JobRun.Outcome.FAILED, "There is no nightly job for use case '" + useCase
@@ -60,6 +73,14 @@ public class NightlyJobs {
 			parameters.addLong("run.id", Instant.now().toEpochMilli(), true);
 		}
 		JobParameters jobParameters = parameters.toJobParameters();
+		if (recover) {
+			JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), jobParameters);
+			if (last != null && last.isRunning()) {
+				log.warn("use case {}, day {}: marking execution {} ({}) as FAILED so that it restarts", useCase,
+						businessDate, last.getId(), last.getStatus());
+				this.jobOperator.recover(last);
+			}
+		}
 		try {
 			log.info("use case {}, day {}: nightly job starting{}", useCase, businessDate, rerun ? " (re-run)" : "");
 			JobExecution execution = this.jobOperator.start(job, jobParameters);
@@ -71,7 +92,9 @@ public class NightlyJobs {
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
 			return new JobRun(JobRun.Outcome.FAILED, "The " + useCase + " job for " + businessDate
-					+ " is already running (in this or another process sharing the control database).");
+					+ " is already running (in this or another process sharing the control database). If no "
+					+ "process runs it any more (it was killed), add --recover to mark it failed and restart it "
+					+ "where it stopped.");
 		}
 		catch (JobRestartException | InvalidJobParametersException ex) {
 			return new JobRun(JobRun.Outcome.FAILED, ex.getMessage());

@@ -45,13 +45,15 @@ final class JobCommand implements Command {
 	@Override
 	public String help() {
 		return """
-				Usage: java -jar turnout.jar job run <use-case> --date=YYYY-MM-DD [--rerun]
+				Usage: java -jar turnout.jar job run <use-case> --date=YYYY-MM-DD [--rerun] [--recover]
 				       java -jar turnout.jar job backfill <use-case> --from=YYYY-MM-DD --to=YYYY-MM-DD
 
 				Runs the nightly job of a use case (events) for one business date, reading the lake
 				partition dt=YYYY-MM-DD. Exit 0 when it completed, 1 with the reason when it failed.
 				A failed or stopped run restarts where it stopped when run again. A completed day is
 				not run again unless --rerun is given (writes are idempotent, so a re-run is safe).
+				--recover first marks a run that is still recorded as running, but whose process is gone
+				(killed, machine lost), as failed, so that it restarts where it stopped.
 				backfill re-runs every day from --from to --to, in order, and stops at the first failure.
 				""";
 	}
@@ -84,7 +86,8 @@ final class JobCommand implements Command {
 	public int execute(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
 		NightlyJobs jobs = context.getBean(NightlyJobs.class);
 		if (this.action.equals("run")) {
-			return report(jobs.run(this.useCase, this.options.date("date"), this.options.flag("rerun")), out, err);
+			return report(jobs.run(this.useCase, this.options.date("date"), this.options.flag("rerun"),
+					this.options.flag("recover")), out, err);
 		}
 		for (LocalDate day = this.options.date("from"); !day.isAfter(this.options.date("to")); day = day.plusDays(1)) {
 			out.println(day + ":");

@@ -105,6 +105,10 @@ public final class RunningTurnout implements AutoCloseable {
 		return this.context.getBean(NightlyJobs.class).run(useCase, day, rerun);
 	}
 
+	public JobRun recoverJob(String useCase, LocalDate day) {
+		return this.context.getBean(NightlyJobs.class).run(useCase, day, false, true);
+	}
+
 	/** POSTs a body to the collector with the test write key as Basic user name. */
 	public HttpResponse<String> post(String path, String body) {
 		return post(path, body, Map.of("Authorization", basic(WRITE_KEY), "Content-Type", "application/json"));
