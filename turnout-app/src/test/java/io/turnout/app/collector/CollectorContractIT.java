@@ -49,7 +49,8 @@ class CollectorContractIT {
 				Map.of("turnout.collector.sources.web.write-key-sha256",
 						"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
 						"turnout.collector.sources.web.allowed-origins", "https://shop.example.com",
-						"turnout.collector.sources.test.allowed-origins", "https://shop.example.com"));
+						"turnout.collector.sources.test.allowed-origins", "https://shop.example.com",
+						"server.jetty.connection-idle-timeout", "2s"));
 	}
 
 	@AfterAll
@@ -256,6 +257,35 @@ class CollectorContractIT {
 
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+	}
+
+	@Test
+	void anOversizedHeaderGets431AndTheCollectorStaysUp() {
+		HttpResponse<String> response = turnout.post("/v1/track", "{\"userId\":\"u\",\"event\":\"E\"}",
+				Map.of("Authorization", basic(WRITE_KEY), "X-Padding", "a".repeat(20_000)));
+
+		assertThat(response.statusCode()).isEqualTo(431);
+		assertThat(turnout.post("/v1/track", "{\"userId\":\"u\",\"event\":\"E\"}").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aSlowClientIsCutOffAndNeverBlocksOthers() throws Exception {
+		try (java.net.Socket slow = new java.net.Socket("127.0.0.1", turnout.port())) {
+			slow.getOutputStream()
+				.write(("POST /v1/track HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"us")
+					.getBytes(StandardCharsets.US_ASCII));
+			slow.getOutputStream().flush();
+
+			assertThat(turnout.post("/v1/track", "{\"userId\":\"meanwhile\",\"event\":\"E\"}").statusCode())
+				.isEqualTo(200);
+
+			slow.setSoTimeout(15_000);
+			byte[] answer = slow.getInputStream().readAllBytes();
+			String text = new String(answer, StandardCharsets.US_ASCII);
+			assertThat(text).satisfiesAnyOf(t -> assertThat(t).isEmpty(), t -> assertThat(t).startsWith("HTTP/1.1 4"),
+					t -> assertThat(t).startsWith("HTTP/1.1 5"));
+			assertThat(text).doesNotContain("\"success\":true");
+		}
 	}
 
 	@Test
