@@ -18,15 +18,6 @@ public enum EventKind {
 		return this.code;
 	}
 
-	public static EventKind fromCode(String code) {
-		for (EventKind kind : values()) {
-			if (kind.code.equals(code)) {
-				return kind;
-			}
-		}
-		throw new IllegalArgumentException("unknown event_kind '" + code + "'");
-	}
-
 	/** page and screen are page views; track names are matched case-sensitively. */
 	static EventKind of(String type, String trackEvent) {
 		return switch (type) {

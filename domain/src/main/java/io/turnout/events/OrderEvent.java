@@ -7,9 +7,4 @@ import java.time.Instant;
 public record OrderEvent(String orderId, String eventId, Instant eventTime, String anonymousId, String userId,
 		BigDecimal revenue, String currency) {
 
-	static OrderEvent of(EventRow event) {
-		return new OrderEvent(event.orderId(), event.eventId(), event.eventTime(), event.anonymousId(), event.userId(),
-				event.revenue(), event.currency());
-	}
-
 }

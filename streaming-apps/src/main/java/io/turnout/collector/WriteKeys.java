@@ -90,10 +90,6 @@ public final class WriteKeys {
 	/** A configured source. */
 	public record KnownSource(String name, byte[] keyHash, List<String> allowedOrigins) {
 
-		public boolean allows(String origin) {
-			return this.allowedOrigins.contains("*") || this.allowedOrigins.contains(origin);
-		}
-
 	}
 
 }

@@ -84,7 +84,8 @@ final class DemoCommand implements Command {
 		return Map.of("turnout.lake.path", runHome + "/lake", "turnout.warehouse.duckdb.path",
 				runHome + "/warehouse.duckdb", "turnout.collector.enabled", true, "turnout.lake.sink.enabled", true,
 				"turnout.streaming.enabled", true, "turnout.kafka.embedded", true, "server.port", 0,
-				"turnout.lake.sink.roll-interval", "1s");
+				"turnout.lake.sink.roll-interval", "1s", "logging.level.root", "warn", "logging.level.io.turnout",
+				"info");
 	}
 
 	@Override

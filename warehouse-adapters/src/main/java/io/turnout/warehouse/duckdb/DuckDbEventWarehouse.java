@@ -21,6 +21,7 @@ import io.turnout.events.EventRow;
 import io.turnout.events.EventTables;
 import io.turnout.events.EventWarehouse;
 import io.turnout.events.FailedEvent;
+import io.turnout.events.IdentityLink;
 import io.turnout.events.OrderEvent;
 import io.turnout.events.OrderRow;
 import io.turnout.events.StoredEvent;
@@ -123,13 +124,16 @@ public final class DuckDbEventWarehouse implements EventWarehouse, AutoCloseable
 		public void insertEvents(List<EventRow> events) {
 			// New ids: appended straight into the tables, no staging copy.
 			appendEvents(null, "marketing", "events", events);
-			append(null, "marketing", "identity_links", events.stream().filter(EventRow::linksIdentity).toList(),
-					(a, e) -> {
-						a.append(e.anonymousId());
-						a.append(e.userId());
-						append(a, e.eventTime());
-						a.append(e.eventId());
-					});
+			List<IdentityLink> links = events.stream()
+				.filter(EventRow::linksIdentity)
+				.map(EventRow::identityLink)
+				.toList();
+			append(null, "marketing", "identity_links", links, (a, link) -> {
+				a.append(link.anonymousId());
+				a.append(link.userId());
+				append(a, link.eventTime());
+				a.append(link.eventId());
+			});
 		}
 
 		@Override
