@@ -39,7 +39,8 @@ public final class RawRecords {
 		}
 		String received = Timestamps.format(receivedAt);
 		if (pathType != null) {
-			JsonObject message = request.with("type", new JsonString(pathType));
+			JsonString type = new JsonString(pathType);
+			JsonObject message = type.equals(request.get("type")) ? request : request.with("type", type);
 			return List.of(record(message, null, sourceId, received, newMessageId));
 		}
 		if (!(request.get("batch") instanceof JsonArray batch)) {
@@ -62,6 +63,20 @@ public final class RawRecords {
 
 	private static RawRecord record(JsonObject message, JsonObject sharedContext, String sourceId, String receivedAt,
 			Supplier<String> newMessageId) {
+		if (sharedContext == null && message.text() != null && !message.members().isEmpty()
+				&& message.get("messageId") != null && !message.members().containsKey("writeKey")
+				&& !message.members().containsKey("receivedAt") && !message.members().containsKey("sourceId")) {
+			// The common case needs only two members appended: splice them onto the text
+			// as
+			// received instead of writing the whole message again.
+			String text = message.sourceText();
+			StringBuilder value = new StringBuilder(text.length() + 96).append(text, 0, text.lastIndexOf('}'))
+				.append(",\"receivedAt\":");
+			Json.write(new JsonString(receivedAt), value);
+			value.append(",\"sourceId\":");
+			Json.write(new JsonString(sourceId), value);
+			return new RawRecord(MessageFields.sessionKeyOf(message), value.append('}').toString());
+		}
 		Map<String, JsonValue> members = new LinkedHashMap<>(message.without("writeKey").members());
 		if (sharedContext != null) {
 			JsonValue own = members.get("context");

@@ -32,6 +32,9 @@ public class EmbeddedKafka implements ApplicationContextInitializer<Configurable
 		}
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
 		broker.brokerProperty("auto.create.topics.enable", "false");
+		// One local broker, one consumer per group: no reason to wait 3 s for more
+		// members to join.
+		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
 		broker.afterPropertiesSet();
 		String servers = broker.getBrokersAsString();
 		log.info("No spring.kafka.bootstrap-servers configured: started an in-process Kafka broker at {}", servers);

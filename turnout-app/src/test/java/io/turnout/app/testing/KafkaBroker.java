@@ -24,6 +24,7 @@ public final class KafkaBroker implements AutoCloseable {
 
 	public static KafkaBroker start() {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
 		broker.afterPropertiesSet();
 		return new KafkaBroker(broker);
 	}
