@@ -67,7 +67,6 @@ public class CollectorConfiguration {
 		config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000);
 		config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 9_000);
 		config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
-		config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
 		KafkaTemplate<String, String> template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
 		return new RawTopic(template, properties.topic(), properties.sendTimeout());
 	}
