@@ -25,7 +25,7 @@ public final class Benchmarks {
 			System.err.println("No " + jar + ": build it first with ./mvnw -DskipTests package");
 			System.exit(2);
 		}
-		Path work = Files.createDirectories(Path.of("bench/target/runs"));
+		Path work = Files.createDirectories(Path.of(System.getProperty("bench.dir", "bench/target/runs")));
 		if (which.equals("batch") || which.equals("all")) {
 			new BatchBench(jar, work, Integer.getInteger("messages", 1_000_000)).run();
 		}
