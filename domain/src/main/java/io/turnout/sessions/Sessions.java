@@ -53,19 +53,24 @@ public final class Sessions {
 	 */
 	public static List<SessionRow> of(String sessionKey, List<EventRow> activity, LinkedUsers links,
 			Map<String, OrderRow> ordersByEventId) {
+		return split(activity).stream().map(events -> session(sessionKey, events, links, ordersByEventId)).toList();
+	}
+
+	/** The events of each session of one key, in session order. */
+	public static List<List<EventRow>> split(List<EventRow> activity) {
 		List<EventRow> ordered = new ArrayList<>(activity);
 		ordered.sort(EVENT_ORDER);
-		List<SessionRow> sessions = new ArrayList<>();
+		List<List<EventRow>> sessions = new ArrayList<>();
 		List<EventRow> current = new ArrayList<>();
 		for (EventRow event : ordered) {
 			if (!current.isEmpty() && startsNewSession(current.get(current.size() - 1), event)) {
-				sessions.add(session(sessionKey, current, links, ordersByEventId));
+				sessions.add(current);
 				current = new ArrayList<>();
 			}
 			current.add(event);
 		}
 		if (!current.isEmpty()) {
-			sessions.add(session(sessionKey, current, links, ordersByEventId));
+			sessions.add(current);
 		}
 		return sessions;
 	}

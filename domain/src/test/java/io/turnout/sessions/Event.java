@@ -9,7 +9,7 @@ import io.turnout.events.EventKind;
 import io.turnout.events.EventRow;
 
 /** Hand-written events for the rule tests: only what a rule reads is set. */
-final class Event {
+public final class Event {
 
 	private String id;
 
@@ -39,16 +39,20 @@ final class Event {
 
 	private BigDecimal revenue;
 
+	private BigDecimal price;
+
+	private Integer quantity;
+
 	private Event(String id, String time) {
 		this.id = id;
 		this.time = Instant.parse(time);
 	}
 
-	static Event page(String id, String time) {
+	public static Event page(String id, String time) {
 		return new Event(id, time);
 	}
 
-	static Event track(String id, String time, String name, EventKind kind) {
+	public static Event track(String id, String time, String name, EventKind kind) {
 		Event event = new Event(id, time);
 		event.type = "track";
 		event.name = name;
@@ -56,61 +60,69 @@ final class Event {
 		return event;
 	}
 
-	static Event click(String id, String time) {
+	public static Event click(String id, String time) {
 		return track(id, time, "CTA Clicked", EventKind.CLICK);
 	}
 
-	static Event productAdded(String id, String time) {
+	public static Event productAdded(String id, String time) {
 		return track(id, time, "Product Added", EventKind.PRODUCT_ADDED);
 	}
 
-	static Event orderCompleted(String id, String time, String orderId, String revenue) {
+	public static Event productAdded(String id, String time, String price, int quantity) {
+		Event event = productAdded(id, time);
+		event.price = new BigDecimal(price).setScale(4);
+		event.quantity = quantity;
+		return event;
+	}
+
+	public static Event orderCompleted(String id, String time, String orderId, String revenue) {
 		Event event = track(id, time, "Order Completed", EventKind.ORDER_COMPLETED);
 		event.orderId = orderId;
 		event.revenue = new BigDecimal(revenue).setScale(4);
 		return event;
 	}
 
-	static Event identify(String id, String time) {
+	public static Event identify(String id, String time) {
 		Event event = new Event(id, time);
 		event.type = "identify";
 		event.kind = EventKind.IDENTIFY;
 		return event;
 	}
 
-	Event anonymous(String anonymousId) {
+	public Event anonymous(String anonymousId) {
 		this.anonymousId = anonymousId;
 		return this;
 	}
 
-	Event user(String userId) {
+	public Event user(String userId) {
 		this.userId = userId;
 		return this;
 	}
 
-	Event utm(String source, String medium, String campaign) {
+	public Event utm(String source, String medium, String campaign) {
 		this.utmSource = source;
 		this.utmMedium = medium;
 		this.utmCampaign = campaign;
 		return this;
 	}
 
-	Event url(String url) {
+	public Event url(String url) {
 		this.url = url;
 		return this;
 	}
 
-	Event referrer(String referrer) {
+	public Event referrer(String referrer) {
 		this.referrer = referrer;
 		return this;
 	}
 
-	EventRow row() {
+	public EventRow row() {
 		boolean order = this.kind == EventKind.ORDER_COMPLETED;
 		return new EventRow(this.id, this.type, this.name, this.kind, this.time,
 				LocalDate.ofInstant(this.time, ZoneOffset.UTC), this.time, this.anonymousId, this.userId, "web",
 				this.utmSource, this.utmMedium, this.utmCampaign, null, null, this.url, null, this.referrer, null,
-				this.orderId, this.revenue, order ? "USD" : null, null, null, null, null, null, null, null);
+				this.orderId, this.revenue, order ? "USD" : null, null, this.price, this.quantity, null, null, null,
+				null);
 	}
 
 }
