@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DuckDbEventWarehouseTest {
 
@@ -74,6 +75,15 @@ class DuckDbEventWarehouseTest {
 
 		assertThat(other.waitFor()).isEqualTo(1);
 		assertThat(output).contains("is open in another process", this.database.file().toString());
+	}
+
+	@Test
+	void aChangedMigrationThatWasAlreadyAppliedStopsStartUp() throws SQLException {
+		try (Connection c = this.database.connect(); Statement s = c.createStatement()) {
+			s.execute("UPDATE turnout_schema_history SET checksum = checksum + 1 WHERE version = '1'");
+		}
+
+		assertThatThrownBy(this.database::migrate).hasMessageContaining("checksum mismatch").hasMessageContaining("1");
 	}
 
 	private long count(String table) throws SQLException {
