@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import io.turnout.json.Json;
 import io.turnout.json.JsonException;
@@ -37,6 +39,8 @@ public class LakeSink implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(LakeSink.class);
 
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
 	private final Map<String, Object> consumerConfig;
 
 	private final String topic;
@@ -46,6 +50,8 @@ public class LakeSink implements SmartLifecycle {
 	private final LakeSinkProperties properties;
 
 	private final AtomicBoolean running = new AtomicBoolean();
+
+	private final AtomicInteger failures = new AtomicInteger();
 
 	private Thread thread;
 
@@ -86,49 +92,82 @@ public class LakeSink implements SmartLifecycle {
 		}
 	}
 
+	/** How many times the sink failed and resumed since it started. */
+	public int failures() {
+		return this.failures.get();
+	}
+
 	@Override
 	public boolean isRunning() {
 		return this.running.get();
 	}
 
+	/**
+	 * Always on: after a failure (a full disk, a lost broker) it resumes from the
+	 * committed offsets.
+	 */
 	private void run() {
-		LakeFiles files = new LakeFiles(this.lake, this.properties.gzip());
-		try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(this.consumerConfig)) {
-			kafka.subscribe(List.of(this.topic), new PublishBeforeRevoke(kafka, files));
-			long lastRoll = System.nanoTime();
-			while (this.running.get()) {
-				ConsumerRecords<String, String> records = kafka.poll(Duration.ofMillis(200));
-				for (ConsumerRecord<String, String> record : records) {
-					files.append(dayOf(record), record.partition(), record.offset(), record.value());
-				}
-				boolean due = System.nanoTime() - lastRoll >= this.properties.rollInterval().toNanos();
-				if (!files.isEmpty() && (due || files.bytesSinceRoll() >= this.properties.rollBytes())) {
-					publishAndCommit(kafka, files);
-					lastRoll = System.nanoTime();
-				}
-				else if (files.isEmpty()) {
-					lastRoll = System.nanoTime();
-				}
+		while (this.running.get()) {
+			if (!consume()) {
+				LockSupport.parkNanos(RETRY_AFTER.toNanos());
 			}
-			publishAndCommit(kafka, files);
-		}
-		catch (IOException | RuntimeException ex) {
-			log.error("The lake sink stopped: {}. Unpublished records will be read again from the last "
-					+ "committed offsets when it restarts.", ex.toString(), ex);
-			files.abandonAll();
-			this.running.set(false);
 		}
 	}
 
-	private static void publishAndCommit(KafkaConsumer<String, String> kafka, LakeFiles files) throws IOException {
-		int published = files.publishAll();
-		Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
-		for (TopicPartition partition : kafka.assignment()) {
-			positions.put(partition, new OffsetAndMetadata(kafka.position(partition)));
+	/** Copies records until stopped (true) or until something fails (false). */
+	private boolean consume() {
+		LakeFiles files = new LakeFiles(this.lake, this.properties.gzip());
+		// The offsets to commit: only of records written to files not yet abandoned.
+		Map<TopicPartition, OffsetAndMetadata> written = new HashMap<>();
+		try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(this.consumerConfig)) {
+			try {
+				kafka.subscribe(List.of(this.topic), new PublishBeforeRevoke(kafka, files, written));
+				long lastRoll = System.nanoTime();
+				while (this.running.get()) {
+					ConsumerRecords<String, String> records = kafka.poll(Duration.ofMillis(200));
+					for (ConsumerRecord<String, String> record : records) {
+						files.append(dayOf(record), record.partition(), record.offset(), record.value());
+						written.put(new TopicPartition(record.topic(), record.partition()),
+								new OffsetAndMetadata(record.offset() + 1));
+					}
+					boolean due = System.nanoTime() - lastRoll >= this.properties.rollInterval().toNanos();
+					if (!files.isEmpty() && (due || files.bytesSinceRoll() >= this.properties.rollBytes())) {
+						publishAndCommit(kafka, files, written);
+						lastRoll = System.nanoTime();
+					}
+					else if (files.isEmpty()) {
+						lastRoll = System.nanoTime();
+					}
+				}
+				publishAndCommit(kafka, files, written);
+				return true;
+			}
+			catch (IOException | RuntimeException ex) {
+				// Forget what was written but not published before the consumer closes
+				// (closing
+				// revokes its partitions, and the revoke must then commit nothing).
+				files.abandonAll();
+				written.clear();
+				this.failures.incrementAndGet();
+				log.error("The lake sink failed: {}. It resumes in {} s from the last committed offsets; "
+						+ "nothing unpublished is lost.", ex.toString(), RETRY_AFTER.toSeconds(), ex);
+				return false;
+			}
 		}
-		kafka.commitSync(positions);
-		if (published > 0) {
-			log.debug("lake sink published {} files and committed {}", published, positions);
+		catch (RuntimeException ex) {
+			log.warn("Closing the lake sink's consumer failed: {}", ex.toString());
+			return false;
+		}
+	}
+
+	/** Publishes every open file, then commits the offsets of the records they hold. */
+	private static void publishAndCommit(KafkaConsumer<String, String> kafka, LakeFiles files,
+			Map<TopicPartition, OffsetAndMetadata> written) throws IOException {
+		int published = files.publishAll();
+		if (!written.isEmpty()) {
+			kafka.commitSync(written);
+			log.debug("lake sink published {} files and committed {}", published, written);
+			written.clear();
 		}
 	}
 
@@ -152,18 +191,23 @@ public class LakeSink implements SmartLifecycle {
 
 		private final LakeFiles files;
 
-		PublishBeforeRevoke(KafkaConsumer<String, String> kafka, LakeFiles files) {
+		private final Map<TopicPartition, OffsetAndMetadata> written;
+
+		PublishBeforeRevoke(KafkaConsumer<String, String> kafka, LakeFiles files,
+				Map<TopicPartition, OffsetAndMetadata> written) {
 			this.kafka = kafka;
 			this.files = files;
+			this.written = written;
 		}
 
 		@Override
 		public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
 			try {
-				publishAndCommit(this.kafka, this.files);
+				publishAndCommit(this.kafka, this.files, this.written);
 			}
 			catch (IOException ex) {
 				this.files.abandonAll();
+				this.written.clear();
 				log.warn("Could not publish lake files before a rebalance; they will be read again: {}", ex.toString());
 			}
 		}
