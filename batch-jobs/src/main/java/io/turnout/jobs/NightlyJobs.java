@@ -120,8 +120,9 @@ public class NightlyJobs {
 				long read = execution.getStepExecutions().stream().mapToLong(StepExecution::getReadCount).sum();
 				double seconds = Math.max(0.001,
 						Duration.between(execution.getStartTime(), execution.getEndTime()).toNanos() / 1e9);
-				return new JobRun(Outcome.COMPLETED, String.format(Locale.ROOT,
-						"Completed in %.1f s (%,.0f messages/s): %s", seconds, read / seconds, summary));
+				String rate = (read > 0) ? String.format(Locale.ROOT, " (%,.0f messages/s)", read / seconds) : "";
+				return new JobRun(Outcome.COMPLETED,
+						String.format(Locale.ROOT, "Completed in %.1f s%s: %s", seconds, rate, summary));
 			}
 			String reason = execution.getAllFailureExceptions()
 				.stream()

@@ -37,6 +37,11 @@ public final class Sessions {
 		return (event.anonymousId() != null) ? event.anonymousId() : "user:" + event.userId();
 	}
 
+	/** {@code md5(session_key || '|' || first event_id)}. */
+	public static String sessionIdOf(String sessionKey, EventRow first) {
+		return Hashes.md5(sessionKey + "|" + first.eventId());
+	}
+
 	public static boolean isActivity(EventRow event) {
 		return switch (event.eventType()) {
 			case "page", "screen", "track" -> true;
@@ -119,11 +124,11 @@ public final class Sessions {
 		String landing = firstPageViewUrl(events);
 		TrafficSource traffic = TrafficSource.of(first, landing);
 		String customerKey = (userId != null) ? userId : links.customerKey(null, anonymousId, day);
-		return new SessionRow(Hashes.md5(sessionKey + "|" + first.eventId()), sessionKey, anonymousId, userId,
-				customerKey, day, first.eventTime(), last.eventTime(),
-				Duration.between(first.eventTime(), last.eventTime()).getSeconds(), events.size(), pageViews, clicks,
-				productsAdded, orders, revenue, landing, first.pageReferrer(), traffic.source(), traffic.medium(),
-				traffic.campaign(), ChannelGroup.of(traffic).label(), lastProductAdded > lastOrderCompleted);
+		return new SessionRow(sessionIdOf(sessionKey, first), sessionKey, anonymousId, userId, customerKey, day,
+				first.eventTime(), last.eventTime(), Duration.between(first.eventTime(), last.eventTime()).getSeconds(),
+				events.size(), pageViews, clicks, productsAdded, orders, revenue, landing, first.pageReferrer(),
+				traffic.source(), traffic.medium(), traffic.campaign(), ChannelGroup.of(traffic).label(),
+				lastProductAdded > lastOrderCompleted);
 	}
 
 	private static String firstPageViewUrl(List<EventRow> events) {

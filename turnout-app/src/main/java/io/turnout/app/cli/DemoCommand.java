@@ -110,10 +110,12 @@ final class DemoCommand implements Command {
 		awaitLake(lake, messages.size());
 		NightlyJobs jobs = context.getBean(NightlyJobs.class);
 		for (LocalDate landed : landedDays(lake)) {
-			JobRun run = jobs.run("events", landed, true);
-			out.println("job run events --date=" + landed + ": " + run.message());
-			if (run.outcome() == JobRun.Outcome.FAILED) {
-				return TurnoutCommandLine.FAILED;
+			for (String useCase : List.of("events", "sessions")) {
+				JobRun run = jobs.run(useCase, landed, true);
+				out.println("job run " + useCase + " --date=" + landed + ": " + run.message());
+				if (run.outcome() == JobRun.Outcome.FAILED) {
+					return TurnoutCommandLine.FAILED;
+				}
 			}
 		}
 		printSummary(context.getBean(DuckDbDatabase.class), messages.size(), lake, out);
@@ -218,6 +220,11 @@ final class DemoCommand implements Command {
 			print(statement, "SELECT event_kind, count(*) FROM marketing.events GROUP BY 1 ORDER BY 2 DESC", out);
 			out.println("Failed events by reason");
 			print(statement, "SELECT reason, count(*) FROM marketing.failed_events GROUP BY 1 ORDER BY 2 DESC", out);
+			out.println("Sessions by channel (sessions, orders, revenue, abandoned carts)");
+			print(statement,
+					"SELECT channel_group, count(*) || ', ' || sum(orders) || ', ' || sum(revenue) || ', ' "
+							+ "|| count(*) FILTER (WHERE cart_abandoned) FROM marketing.sessions GROUP BY 1 ORDER BY 1",
+					out);
 			out.println("Orders by currency");
 			print(statement, "SELECT currency, count(*) || ' orders, revenue ' || sum(revenue) FROM marketing.orders "
 					+ "GROUP BY 1 ORDER BY 1", out);

@@ -3,7 +3,11 @@ package io.turnout.app.warehouse;
 import io.turnout.events.EventWarehouse;
 import io.turnout.events.IngestEvents;
 import io.turnout.warehouse.duckdb.DuckDbDatabase;
+import io.turnout.sessions.BuildSessions;
+import io.turnout.sessions.SessionWarehouse;
 import io.turnout.warehouse.duckdb.DuckDbEventWarehouse;
+import io.turnout.warehouse.duckdb.DuckDbSessionWarehouse;
+import io.turnout.warehouse.duckdb.DuckDbWriter;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -33,13 +37,28 @@ public class WarehouseConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	DuckDbEventWarehouse eventWarehouse(DuckDbDatabase database) {
-		return new DuckDbEventWarehouse(database);
+	DuckDbWriter duckDbWriter(DuckDbDatabase database) {
+		return new DuckDbWriter(database);
+	}
+
+	@Bean
+	EventWarehouse eventWarehouse(DuckDbWriter writer) {
+		return new DuckDbEventWarehouse(writer);
+	}
+
+	@Bean
+	SessionWarehouse sessionWarehouse(DuckDbWriter writer) {
+		return new DuckDbSessionWarehouse(writer);
 	}
 
 	@Bean
 	IngestEvents ingestEvents(EventWarehouse eventWarehouse) {
 		return new IngestEvents(eventWarehouse);
+	}
+
+	@Bean
+	BuildSessions buildSessions(SessionWarehouse sessionWarehouse) {
+		return new BuildSessions(sessionWarehouse);
 	}
 
 }

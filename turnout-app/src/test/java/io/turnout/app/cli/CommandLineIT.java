@@ -96,6 +96,16 @@ class CommandLineIT {
 	}
 
 	@Test
+	void aModeThisVersionCannotRunStopsStartUpSayingSo() {
+		assertThat(run("mode", "show", "--turnout.use-cases.events.mode=streaming",
+				"--turnout.use-cases.sessions.mode=streaming"))
+			.isEqualTo(3);
+		assertThat(err()).contains("sessions use case has no streaming function");
+		assertThat(run("mode", "show", "--turnout.use-cases.events.mode=shadow")).isEqualTo(3);
+		assertThat(err()).contains("mode=shadow", "not available");
+	}
+
+	@Test
 	void aBadReportingCurrencyStopsStartUp() {
 		assertThat(run("mode", "show", "--turnout.reporting-currency=usd")).isEqualTo(3);
 		assertThat(err()).contains("reporting-currency", "ISO 4217");

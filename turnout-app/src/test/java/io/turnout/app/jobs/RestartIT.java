@@ -12,7 +12,6 @@ import io.turnout.app.testing.RunningTurnout;
 import io.turnout.events.EventTables;
 import io.turnout.events.EventWarehouse;
 import io.turnout.jobs.NightlyJobs.JobRun;
-import io.turnout.warehouse.duckdb.DuckDbEventWarehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,7 +79,7 @@ class RestartIT {
 			return new BeanPostProcessor() {
 				@Override
 				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					if (bean instanceof DuckDbEventWarehouse warehouse) {
+					if (bean instanceof EventWarehouse warehouse && !(bean instanceof FailingWarehouse)) {
 						return new FailingWarehouse(warehouse);
 					}
 					return bean;
@@ -90,11 +89,11 @@ class RestartIT {
 
 	}
 
-	static final class FailingWarehouse implements EventWarehouse, AutoCloseable {
+	static final class FailingWarehouse implements EventWarehouse {
 
-		private final DuckDbEventWarehouse delegate;
+		private final EventWarehouse delegate;
 
-		FailingWarehouse(DuckDbEventWarehouse delegate) {
+		FailingWarehouse(EventWarehouse delegate) {
 			this.delegate = delegate;
 		}
 
@@ -104,11 +103,6 @@ class RestartIT {
 				throw new IllegalStateException("the warehouse went away");
 			}
 			return this.delegate.inOneTransaction(work);
-		}
-
-		@Override
-		public void close() throws Exception {
-			this.delegate.close();
 		}
 
 	}

@@ -24,7 +24,7 @@ class DuckDbEventWarehouseTest {
 
 	DuckDbDatabase database;
 
-	DuckDbEventWarehouse warehouse;
+	DuckDbWriter writer;
 
 	IngestEvents events;
 
@@ -32,13 +32,13 @@ class DuckDbEventWarehouseTest {
 	void open() {
 		this.database = DuckDbDatabase.open(this.home.resolve("nested/folder/warehouse.duckdb"));
 		this.database.migrate();
-		this.warehouse = new DuckDbEventWarehouse(this.database);
-		this.events = new IngestEvents(this.warehouse);
+		this.writer = new DuckDbWriter(this.database);
+		this.events = new IngestEvents(new DuckDbEventWarehouse(this.writer));
 	}
 
 	@AfterEach
 	void close() throws SQLException {
-		this.warehouse.close();
+		this.writer.close();
 		this.database.close();
 	}
 

@@ -1,0 +1,2 @@
+/** The nightly job of the sessions use case. */
+package io.turnout.sessions;

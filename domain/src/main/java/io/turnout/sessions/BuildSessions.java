@@ -1,0 +1,72 @@
+package io.turnout.sessions;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.turnout.events.EventRow;
+import io.turnout.events.OrderRow;
+
+/**
+ * The sessions use case for one day: the one entry point the nightly job calls (and the
+ * streaming function will). Recomputes the day's sessions from its activity events, the
+ * identity links of its visitors and its orders, replaces the day's slice, and gives each
+ * order of the day its session and its customer key. Sessions split at midnight, so a day
+ * is computed on its own, and a re-run replaces the same rows.
+ */
+public final class BuildSessions {
+
+	private final SessionWarehouse warehouse;
+
+	public BuildSessions(SessionWarehouse warehouse) {
+		this.warehouse = warehouse;
+	}
+
+	/** What a day's run produced. */
+	public record DayReport(int activityEvents, int sessions, int orders) {
+	}
+
+	public DayReport restate(LocalDate day) {
+		return this.warehouse.inOneTransaction(tables -> restate(day, tables));
+	}
+
+	private static DayReport restate(LocalDate day, SessionTables tables) {
+		List<EventRow> activity = tables.activityOn(day);
+		Set<String> anonymousIds = activity.stream()
+			.map(EventRow::anonymousId)
+			.filter(id -> id != null)
+			.collect(Collectors.toSet());
+		LinkedUsers links = LinkedUsers.of(tables.identityLinksOf(anonymousIds));
+		List<OrderRow> orders = tables.ordersOn(day);
+		Map<String, OrderRow> ordersByEventId = orders.stream()
+			.collect(Collectors.toMap(OrderRow::eventId, order -> order));
+		Map<String, List<EventRow>> byKey = new LinkedHashMap<>();
+		for (EventRow event : activity) {
+			byKey.computeIfAbsent(Sessions.sessionKeyOf(event), key -> new ArrayList<>()).add(event);
+		}
+		List<SessionRow> sessions = new ArrayList<>();
+		Map<String, String> sessionOfEvent = new HashMap<>();
+		byKey.forEach((key, events) -> {
+			for (List<EventRow> sessionEvents : Sessions.split(events)) {
+				String sessionId = Sessions.sessionIdOf(key, sessionEvents.get(0));
+				sessionEvents.forEach(event -> sessionOfEvent.put(event.eventId(), sessionId));
+			}
+			sessions.addAll(Sessions.of(key, events, links, ordersByEventId));
+		});
+		List<OrderRow> placed = orders.stream()
+			.map(order -> new OrderRow(order.orderId(), order.eventId(), order.orderedAt(), order.eventDate(),
+					order.anonymousId(), order.userId(),
+					links.customerKey(order.userId(), order.anonymousId(), order.eventDate()),
+					sessionOfEvent.get(order.eventId()), order.revenue(), order.currency(), order.duplicateEvents()))
+			.toList();
+		tables.replaceSessions(day, sessions);
+		tables.updateOrders(placed);
+		return new DayReport(activity.size(), sessions.size(), placed.size());
+	}
+
+}

@@ -1,0 +1,25 @@
+-- The sessions use case (shared/spec/tables.md). key: session_id; replaced by event_date slice.
+CREATE TABLE marketing.sessions (
+    session_id        VARCHAR NOT NULL,
+    session_key       VARCHAR NOT NULL,
+    anonymous_id      VARCHAR,
+    user_id           VARCHAR,
+    customer_key      VARCHAR NOT NULL,
+    event_date        DATE NOT NULL,
+    started_at        TIMESTAMP NOT NULL,
+    ended_at          TIMESTAMP NOT NULL,
+    duration_seconds  BIGINT NOT NULL,
+    events            INTEGER NOT NULL,
+    page_views        INTEGER NOT NULL,
+    clicks            INTEGER NOT NULL,
+    products_added    INTEGER NOT NULL,
+    orders            INTEGER NOT NULL,
+    revenue           DECIMAL(18, 4) NOT NULL,
+    landing_url       VARCHAR,
+    referrer          VARCHAR,
+    source            VARCHAR,
+    medium            VARCHAR,
+    campaign          VARCHAR,
+    channel_group     VARCHAR NOT NULL,
+    cart_abandoned    BOOLEAN NOT NULL
+);

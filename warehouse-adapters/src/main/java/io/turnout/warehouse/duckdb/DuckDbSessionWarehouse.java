@@ -1,0 +1,150 @@
+package io.turnout.warehouse.duckdb;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
+import io.turnout.events.EventKind;
+import io.turnout.events.EventRow;
+import io.turnout.events.IdentityLink;
+import io.turnout.events.OrderRow;
+import io.turnout.sessions.SessionRow;
+import io.turnout.sessions.SessionTables;
+import io.turnout.sessions.SessionWarehouse;
+
+/**
+ * The sessions use case's tables in DuckDB: reads a day's activity, links and orders;
+ * replaces the day's {@code sessions} slice; sets each order's session and customer key.
+ */
+public final class DuckDbSessionWarehouse implements SessionWarehouse {
+
+	private static final String EVENT_COLUMNS = "event_id, event_type, event_name, event_kind, event_time, "
+			+ "event_date, received_at, anonymous_id, user_id, source_id, utm_source, utm_medium, utm_campaign, "
+			+ "utm_term, utm_content, page_url, page_path, page_referrer, page_title, order_id, revenue, currency, "
+			+ "product_id, product_price, product_quantity";
+
+	private final DuckDbWriter writer;
+
+	public DuckDbSessionWarehouse(DuckDbWriter writer) {
+		this.writer = writer;
+		writer.execute("CREATE TEMP TABLE IF NOT EXISTS stage_session_keys (k VARCHAR)",
+				"CREATE TEMP TABLE IF NOT EXISTS stage_order_places (order_id VARCHAR, customer_key VARCHAR, "
+						+ "session_id VARCHAR)");
+	}
+
+	@Override
+	public <T> T inOneTransaction(Function<SessionTables, T> work) {
+		return this.writer.inOneTransaction(() -> work.apply(new Tables()));
+	}
+
+	private final class Tables implements SessionTables {
+
+		@Override
+		public List<EventRow> activityOn(LocalDate day) {
+			List<EventRow> events = new ArrayList<>();
+			writer.query("SELECT " + EVENT_COLUMNS + " FROM marketing.events WHERE event_date = ? "
+					+ "AND event_type IN ('page', 'screen', 'track')", rs -> {
+						while (rs.next()) {
+							events.add(eventOf(rs));
+						}
+					}, day);
+			return events;
+		}
+
+		@Override
+		public List<IdentityLink> identityLinksOf(Collection<String> anonymousIds) {
+			writer.execute("DELETE FROM stage_session_keys");
+			writer.appendTemp("stage_session_keys", anonymousIds, (a, k) -> a.append(k));
+			List<IdentityLink> links = new ArrayList<>();
+			writer.query("SELECT anonymous_id, user_id, event_time, event_id FROM marketing.identity_links "
+					+ "WHERE anonymous_id IN (SELECT k FROM stage_session_keys)", rs -> {
+						while (rs.next()) {
+							links.add(new IdentityLink(rs.getString(1), rs.getString(2), DuckDbWriter.instant(rs, 3),
+									rs.getString(4)));
+						}
+					});
+			return links;
+		}
+
+		@Override
+		public List<OrderRow> ordersOn(LocalDate day) {
+			List<OrderRow> orders = new ArrayList<>();
+			writer.query("SELECT order_id, event_id, ordered_at, event_date, anonymous_id, user_id, customer_key, "
+					+ "session_id, revenue, currency, duplicate_events FROM marketing.orders WHERE event_date = ?",
+					rs -> {
+						while (rs.next()) {
+							orders.add(new OrderRow(rs.getString(1), rs.getString(2), DuckDbWriter.instant(rs, 3),
+									rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7),
+									rs.getString(8), rs.getBigDecimal(9), rs.getString(10), rs.getInt(11)));
+						}
+					}, day);
+			return orders;
+		}
+
+		@Override
+		public void replaceSessions(LocalDate day, List<SessionRow> sessions) {
+			writer.update("DELETE FROM marketing.sessions WHERE event_date = ?", day);
+			writer.append(null, "marketing", "sessions", sessions, (a, s) -> {
+				a.append(s.sessionId());
+				a.append(s.sessionKey());
+				a.append(s.anonymousId());
+				a.append(s.userId());
+				a.append(s.customerKey());
+				a.append(s.eventDate());
+				DuckDbWriter.append(a, s.startedAt());
+				DuckDbWriter.append(a, s.endedAt());
+				a.append(s.durationSeconds());
+				a.append(s.events());
+				a.append(s.pageViews());
+				a.append(s.clicks());
+				a.append(s.productsAdded());
+				a.append(s.orders());
+				DuckDbWriter.append(a, s.revenue());
+				a.append(s.landingUrl());
+				a.append(s.referrer());
+				a.append(s.source());
+				a.append(s.medium());
+				a.append(s.campaign());
+				a.append(s.channelGroup());
+				a.append(s.cartAbandoned());
+			});
+		}
+
+		@Override
+		public void updateOrders(List<OrderRow> orders) {
+			writer.execute("DELETE FROM stage_order_places");
+			writer.appendTemp("stage_order_places", orders, (a, o) -> {
+				a.append(o.orderId());
+				a.append(o.customerKey());
+				a.append(o.sessionId());
+			});
+			writer.execute("UPDATE marketing.orders SET customer_key = p.customer_key, session_id = p.session_id "
+					+ "FROM stage_order_places p WHERE orders.order_id = p.order_id");
+		}
+
+	}
+
+	private static EventRow eventOf(ResultSet rs) throws SQLException {
+		Integer quantity = (Integer) rs.getObject(25);
+		return new EventRow(rs.getString(1), rs.getString(2), rs.getString(3), kindOf(rs.getString(4)),
+				DuckDbWriter.instant(rs, 5), rs.getObject(6, LocalDate.class), DuckDbWriter.instant(rs, 7),
+				rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+				rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17),
+				rs.getString(18), rs.getString(19), rs.getString(20), rs.getBigDecimal(21), rs.getString(22),
+				rs.getString(23), rs.getBigDecimal(24), quantity, null, null, null, null);
+	}
+
+	private static EventKind kindOf(String code) {
+		for (EventKind kind : EventKind.values()) {
+			if (kind.code().equals(code)) {
+				return kind;
+			}
+		}
+		throw new WarehouseException("Unknown event_kind '" + code + "' in marketing.events", null);
+	}
+
+}

@@ -1,0 +1,181 @@
+package io.turnout.warehouse.duckdb;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The one writer of a DuckDB warehouse in this process: every use case writes through
+ * this connection, one transaction at a time, so two use cases never conflict on a row.
+ * Also the bulk-load helpers they share: the Appender, statements and queries.
+ */
+public final class DuckDbWriter implements AutoCloseable {
+
+	private final ReentrantLock lock = new ReentrantLock(true);
+
+	private final Connection connection;
+
+	public DuckDbWriter(DuckDbDatabase database) {
+		try {
+			this.connection = database.connect();
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("Cannot open a DuckDB writer connection: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Runs work in one transaction, committed when it returns and rolled back when it
+	 * throws.
+	 */
+	<T> T inOneTransaction(Supplier<T> work) {
+		this.lock.lock();
+		try {
+			this.connection.setAutoCommit(false);
+			try {
+				T result = work.get();
+				this.connection.commit();
+				return result;
+			}
+			catch (RuntimeException | Error ex) {
+				this.connection.rollback();
+				throw ex;
+			}
+			finally {
+				this.connection.setAutoCommit(true);
+			}
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("DuckDB transaction failed: " + ex.getMessage(), ex);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Appends rows to a table: a null catalog is the warehouse file's own; temp tables
+	 * live in "temp".
+	 */
+	<T> void append(String catalog, String schema, String table, Collection<T> rows, RowWriter<T> writer) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		DuckDBConnection duckdb;
+		try {
+			duckdb = this.connection.unwrap(DuckDBConnection.class);
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("Not a DuckDB connection: " + ex.getMessage(), ex);
+		}
+		try (DuckDBAppender appender = (catalog != null) ? duckdb.createAppender(catalog, schema, table)
+				: duckdb.createAppender(schema, table)) {
+			for (T row : rows) {
+				appender.beginRow();
+				writer.write(appender, row);
+				appender.endRow();
+			}
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("Appending rows to " + table + " failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	<T> void appendTemp(String tempTable, Collection<T> rows, RowWriter<T> writer) {
+		append("temp", "main", tempTable, rows, writer);
+	}
+
+	void execute(String... statements) {
+		try (Statement statement = this.connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("DuckDB statement failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	void query(String sql, ResultHandler handler, Object... parameters) {
+		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setObject(i + 1, parameters[i]);
+			}
+			try (ResultSet rs = statement.executeQuery()) {
+				handler.handle(rs);
+			}
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("DuckDB query failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	void update(String sql, Object... parameters) {
+		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setObject(i + 1, parameters[i]);
+			}
+			statement.executeUpdate();
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("DuckDB statement failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	static void append(DuckDBAppender appender, Instant instant) throws SQLException {
+		if (instant == null) {
+			appender.appendNull();
+		}
+		else {
+			appender.append(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+		}
+	}
+
+	static void append(DuckDBAppender appender, BigDecimal value) throws SQLException {
+		if (value == null) {
+			appender.appendNull();
+		}
+		else {
+			appender.append(value);
+		}
+	}
+
+	static Instant instant(ResultSet rs, int column) throws SQLException {
+		LocalDateTime time = rs.getObject(column, LocalDateTime.class);
+		return (time != null) ? time.toInstant(ZoneOffset.UTC) : null;
+	}
+
+	@Override
+	public void close() throws SQLException {
+		this.connection.close();
+	}
+
+	/** Writes one row's values into the Appender, in column order. */
+	@FunctionalInterface
+	interface RowWriter<T> {
+
+		void write(DuckDBAppender appender, T row) throws SQLException;
+
+	}
+
+	/** Reads a query's rows. */
+	@FunctionalInterface
+	interface ResultHandler {
+
+		void handle(ResultSet rs) throws SQLException;
+
+	}
+
+}
