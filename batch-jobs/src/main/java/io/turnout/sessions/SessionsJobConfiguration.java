@@ -2,6 +2,7 @@ package io.turnout.sessions;
 
 import java.time.LocalDate;
 
+import io.turnout.jobs.UseCaseDayTasklet;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -28,16 +29,20 @@ public class SessionsJobConfiguration {
 
 	@Bean
 	Step sessionsRestateDay(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			SessionsDayTasklet sessionsDayTasklet) {
+			UseCaseDayTasklet sessionsDayTasklet) {
 		return new StepBuilder("sessions.restateDay", jobRepository).tasklet(sessionsDayTasklet, transactionManager)
 			.build();
 	}
 
 	@Bean
 	@StepScope
-	SessionsDayTasklet sessionsDayTasklet(BuildSessions buildSessions,
+	UseCaseDayTasklet sessionsDayTasklet(BuildSessions buildSessions,
 			@Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
-		return new SessionsDayTasklet(buildSessions, businessDate);
+		return new UseCaseDayTasklet(JOB_NAME, businessDate, day -> {
+			BuildSessions.DayReport report = buildSessions.restate(day);
+			return "activity events " + report.activityEvents() + ", sessions " + report.sessions() + ", orders placed "
+					+ report.orders();
+		});
 	}
 
 }

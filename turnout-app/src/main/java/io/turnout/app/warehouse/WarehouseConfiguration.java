@@ -1,8 +1,15 @@
 package io.turnout.app.warehouse;
 
+import io.turnout.app.TurnoutProperties;
+import io.turnout.attribution.AttributeOrders;
+import io.turnout.carts.FindAbandonedCarts;
 import io.turnout.events.EventWarehouse;
+import io.turnout.revenue.ReportRevenue;
 import io.turnout.events.IngestEvents;
+import io.turnout.warehouse.duckdb.DuckDbAttributionWarehouse;
+import io.turnout.warehouse.duckdb.DuckDbCartWarehouse;
 import io.turnout.warehouse.duckdb.DuckDbDatabase;
+import io.turnout.warehouse.duckdb.DuckDbRevenueWarehouse;
 import io.turnout.sessions.BuildSessions;
 import io.turnout.sessions.SessionWarehouse;
 import io.turnout.warehouse.duckdb.DuckDbEventWarehouse;
@@ -59,6 +66,21 @@ public class WarehouseConfiguration {
 	@Bean
 	BuildSessions buildSessions(SessionWarehouse sessionWarehouse) {
 		return new BuildSessions(sessionWarehouse);
+	}
+
+	@Bean
+	AttributeOrders attributeOrders(DuckDbWriter writer) {
+		return new AttributeOrders(new DuckDbAttributionWarehouse(writer));
+	}
+
+	@Bean
+	ReportRevenue reportRevenue(DuckDbWriter writer, TurnoutProperties turnout) {
+		return new ReportRevenue(new DuckDbRevenueWarehouse(writer), turnout.reportingCurrency());
+	}
+
+	@Bean
+	FindAbandonedCarts findAbandonedCarts(DuckDbWriter writer) {
+		return new FindAbandonedCarts(new DuckDbCartWarehouse(writer));
 	}
 
 }

@@ -22,7 +22,7 @@ import io.turnout.sessions.SessionWarehouse;
  */
 public final class DuckDbSessionWarehouse implements SessionWarehouse {
 
-	private static final String EVENT_COLUMNS = "event_id, event_type, event_name, event_kind, event_time, "
+	static final String EVENT_COLUMNS = "event_id, event_type, event_name, event_kind, event_time, "
 			+ "event_date, received_at, anonymous_id, user_id, source_id, utm_source, utm_medium, utm_campaign, "
 			+ "utm_term, utm_content, page_url, page_path, page_referrer, page_title, order_id, revenue, currency, "
 			+ "product_id, product_price, product_quantity";
@@ -72,17 +72,7 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 
 		@Override
 		public List<OrderRow> ordersOn(LocalDate day) {
-			List<OrderRow> orders = new ArrayList<>();
-			writer.query("SELECT order_id, event_id, ordered_at, event_date, anonymous_id, user_id, customer_key, "
-					+ "session_id, revenue, currency, duplicate_events FROM marketing.orders WHERE event_date = ?",
-					rs -> {
-						while (rs.next()) {
-							orders.add(new OrderRow(rs.getString(1), rs.getString(2), DuckDbWriter.instant(rs, 3),
-									rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7),
-									rs.getString(8), rs.getBigDecimal(9), rs.getString(10), rs.getInt(11)));
-						}
-					}, day);
-			return orders;
+			return DuckDbSessionWarehouse.ordersOn(writer, day);
 		}
 
 		@Override
@@ -128,7 +118,35 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 
 	}
 
-	private static EventRow eventOf(ResultSet rs) throws SQLException {
+	/** The orders of one day, read within the caller's transaction. */
+	static List<OrderRow> ordersOn(DuckDbWriter writer, LocalDate day) {
+		List<OrderRow> orders = new ArrayList<>();
+		writer.query(
+				"SELECT order_id, event_id, ordered_at, event_date, anonymous_id, user_id, customer_key, "
+						+ "session_id, revenue, currency, duplicate_events FROM marketing.orders WHERE event_date = ?",
+				rs -> {
+					while (rs.next()) {
+						orders.add(new OrderRow(rs.getString(1), rs.getString(2), DuckDbWriter.instant(rs, 3),
+								rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7),
+								rs.getString(8), rs.getBigDecimal(9), rs.getString(10), rs.getInt(11)));
+					}
+				}, day);
+		return orders;
+	}
+
+	static final String SESSION_COLUMNS = "session_id, session_key, anonymous_id, user_id, customer_key, event_date, "
+			+ "started_at, ended_at, duration_seconds, events, page_views, clicks, products_added, orders, revenue, "
+			+ "landing_url, referrer, source, medium, campaign, channel_group, cart_abandoned";
+
+	static SessionRow sessionOf(ResultSet rs) throws SQLException {
+		return new SessionRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getObject(6, LocalDate.class), DuckDbWriter.instant(rs, 7), DuckDbWriter.instant(rs, 8),
+				rs.getLong(9), rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14),
+				rs.getBigDecimal(15), rs.getString(16), rs.getString(17), rs.getString(18), rs.getString(19),
+				rs.getString(20), rs.getString(21), rs.getBoolean(22));
+	}
+
+	static EventRow eventOf(ResultSet rs) throws SQLException {
 		Integer quantity = (Integer) rs.getObject(25);
 		return new EventRow(rs.getString(1), rs.getString(2), rs.getString(3), kindOf(rs.getString(4)),
 				DuckDbWriter.instant(rs, 5), rs.getObject(6, LocalDate.class), DuckDbWriter.instant(rs, 7),

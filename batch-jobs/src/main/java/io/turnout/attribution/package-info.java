@@ -1,0 +1,2 @@
+/** The nightly job of the attribution use case. */
+package io.turnout.attribution;

@@ -1,0 +1,79 @@
+package io.turnout.warehouse.duckdb;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
+import io.turnout.carts.CartAbandonmentRow;
+import io.turnout.carts.CartTables;
+import io.turnout.carts.CartWarehouse;
+import io.turnout.events.EventRow;
+import io.turnout.sessions.SessionRow;
+
+/** The cart-abandonment use case's tables in DuckDB. */
+public final class DuckDbCartWarehouse implements CartWarehouse {
+
+	private final DuckDbWriter writer;
+
+	public DuckDbCartWarehouse(DuckDbWriter writer) {
+		this.writer = writer;
+		writer.execute("CREATE TEMP TABLE IF NOT EXISTS stage_cart_keys (k VARCHAR)");
+	}
+
+	@Override
+	public <T> T inOneTransaction(Function<CartTables, T> work) {
+		return this.writer.inOneTransaction(() -> work.apply(new Tables()));
+	}
+
+	private final class Tables implements CartTables {
+
+		@Override
+		public List<SessionRow> abandonedSessionsOn(LocalDate day) {
+			List<SessionRow> rows = new ArrayList<>();
+			writer.query("SELECT " + DuckDbSessionWarehouse.SESSION_COLUMNS
+					+ " FROM marketing.sessions WHERE event_date = ? AND cart_abandoned", rs -> {
+						while (rs.next()) {
+							rows.add(DuckDbSessionWarehouse.sessionOf(rs));
+						}
+					}, day);
+			return rows;
+		}
+
+		@Override
+		public List<EventRow> activityOf(Collection<String> sessionKeys, LocalDate day) {
+			writer.execute("DELETE FROM stage_cart_keys");
+			writer.appendTemp("stage_cart_keys", sessionKeys, (a, k) -> a.append(k));
+			List<EventRow> events = new ArrayList<>();
+			writer.query(
+					"SELECT " + DuckDbSessionWarehouse.EVENT_COLUMNS + " FROM marketing.events "
+							+ "WHERE event_date = ? AND event_type IN ('page', 'screen', 'track') "
+							+ "AND coalesce(anonymous_id, 'user:' || user_id) IN (SELECT k FROM stage_cart_keys)",
+					rs -> {
+						while (rs.next()) {
+							events.add(DuckDbSessionWarehouse.eventOf(rs));
+						}
+					}, day);
+			return events;
+		}
+
+		@Override
+		public void replaceCartAbandonments(LocalDate day, List<CartAbandonmentRow> rows) {
+			writer.update("DELETE FROM marketing.cart_abandonments WHERE event_date = ?", day);
+			writer.append(null, "marketing", "cart_abandonments", rows, (a, r) -> {
+				a.append(r.sessionId());
+				a.append(r.customerKey());
+				a.append(r.anonymousId());
+				a.append(r.userId());
+				DuckDbWriter.append(a, r.lastProductAddedAt());
+				DuckDbWriter.append(a, r.abandonedAt());
+				a.append(r.eventDate());
+				DuckDbWriter.append(a, r.cartValue());
+				a.append(r.items());
+			});
+		}
+
+	}
+
+}
