@@ -110,7 +110,7 @@ final class DemoCommand implements Command {
 		awaitLake(lake, messages.size());
 		NightlyJobs jobs = context.getBean(NightlyJobs.class);
 		for (LocalDate landed : landedDays(lake)) {
-			for (String useCase : List.of("events", "sessions")) {
+			for (String useCase : List.of("events", "sessions", "attribution", "revenue-daily", "cart-abandonment")) {
 				JobRun run = jobs.run(useCase, landed, true);
 				out.println("job run " + useCase + " --date=" + landed + ": " + run.message());
 				if (run.outcome() == JobRun.Outcome.FAILED) {
@@ -225,6 +225,23 @@ final class DemoCommand implements Command {
 					"SELECT channel_group, count(*) || ', ' || sum(orders) || ', ' || sum(revenue) || ', ' "
 							+ "|| count(*) FILTER (WHERE cart_abandoned) FROM marketing.sessions GROUP BY 1 ORDER BY 1",
 					out);
+			out.println("Revenue by channel, " + "as revenue_daily reports it (sessions, orders, revenue, customers, "
+					+ "other-currency orders)");
+			print(statement,
+					"SELECT channel_group, sum(sessions) || ', ' || sum(orders) || ', ' || sum(revenue) || ', ' "
+							+ "|| sum(customers) || ', ' || sum(orders_other_currency) FROM marketing.revenue_daily "
+							+ "GROUP BY 1 ORDER BY sum(revenue) DESC",
+					out);
+			out.println("Attributed revenue by channel and model (first, last, linear, position, time decay)");
+			print(statement, "SELECT channel_group, "
+					+ "string_agg(CAST(round(revenue, 0) AS BIGINT), ' / ' ORDER BY model_order) FROM ("
+					+ "SELECT channel_group, model, CASE model WHEN 'first_touch' THEN 1 WHEN 'last_touch' THEN 2 "
+					+ "WHEN 'linear' THEN 3 WHEN 'position_based' THEN 4 ELSE 5 END AS model_order, "
+					+ "sum(revenue_credit) AS revenue FROM marketing.attribution WHERE currency = 'USD' "
+					+ "GROUP BY 1, 2) GROUP BY 1 ORDER BY 1", out);
+			out.println("Abandoned carts");
+			print(statement, "SELECT count(*) || ' carts', 'value ' || coalesce(sum(cart_value), 0) "
+					+ "FROM marketing.cart_abandonments", out);
 			out.println("Orders by currency");
 			print(statement, "SELECT currency, count(*) || ' orders, revenue ' || sum(revenue) FROM marketing.orders "
 					+ "GROUP BY 1 ORDER BY 1", out);
