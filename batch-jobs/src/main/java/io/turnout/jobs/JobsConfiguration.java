@@ -1,18 +1,25 @@
 package io.turnout.jobs;
 
+import java.time.Clock;
 import java.util.List;
+
+import io.turnout.usecases.Modes;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /** What every nightly job needs: its settings and the launcher that runs a day. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BatchJobProperties.class)
+@EnableConfigurationProperties({ BatchJobProperties.class, NightlyScheduleProperties.class })
+@EnableScheduling
 public class JobsConfiguration {
 
 	/**
@@ -28,6 +35,18 @@ public class JobsConfiguration {
 		executor.setDaemon(true);
 		executor.initialize();
 		return executor;
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("turnout.schedule.enabled")
+	NightlySchedule nightlySchedule(NightlyJobs nightlyJobs, Modes modes, NightlyScheduleProperties properties) {
+		return new NightlySchedule(nightlyJobs::run, modes, Clock.systemUTC(), properties.graceUntil());
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("turnout.schedule.enabled")
+	SchedulingConfigurer nightlyScheduleTrigger(NightlySchedule schedule, NightlyScheduleProperties properties) {
+		return registrar -> registrar.addFixedDelayTask(schedule::runDue, properties.checkEvery());
 	}
 
 	@Bean

@@ -22,7 +22,8 @@ class ServeCommand implements Command {
 				Usage: java -jar turnout.jar serve [--server.port=8080] [--property=value ...]
 
 				Runs the collector (Segment HTTP API on server.port), the always-on lake sink and the
-				streaming function of every use case whose mode is streaming, until stopped (Ctrl-C).
+				streaming function of every use case whose mode is streaming, and the nightly jobs of the
+				batch use cases after turnout.schedule.grace-until (02:00 UTC), until stopped (Ctrl-C).
 				Without spring.kafka.bootstrap-servers an in-process Kafka broker is started.
 				""";
 	}
@@ -30,7 +31,7 @@ class ServeCommand implements Command {
 	@Override
 	public Map<String, Object> properties() {
 		return Map.of("turnout.collector.enabled", true, "turnout.lake.sink.enabled", true, "turnout.streaming.enabled",
-				true, "turnout.kafka.embedded", true);
+				true, "turnout.kafka.embedded", true, "turnout.schedule.enabled", true);
 	}
 
 	@Override
