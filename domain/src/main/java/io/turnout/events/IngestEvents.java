@@ -1,5 +1,7 @@
 package io.turnout.events;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -8,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The {@code events} use case: the one entry point that the nightly job and the streaming
@@ -62,12 +65,28 @@ public final class IngestEvents {
 			}
 		}
 		int acceptedMessages = accepted;
-		int newEvents = this.warehouse.inOneTransaction(tables -> storeInOneTransaction(tables, earliest, failures));
+		List<WrittenEvent> written = this.warehouse
+			.inOneTransaction(tables -> storeInOneTransaction(tables, earliest, failures));
+		int newEvents = (int) written.stream().filter(event -> !event.isReplacement()).count();
+		Set<LocalDate> days = new TreeSet<>();
+		List<IdentityLink> links = new ArrayList<>();
+		Instant latest = null;
+		for (WrittenEvent event : written) {
+			days.add(event.row().eventDate());
+			if (event.row().linksIdentity()) {
+				links.add(event.row().identityLink());
+			}
+		}
+		for (EventRow event : earliest.values()) {
+			if (latest == null || event.eventTime().isAfter(latest)) {
+				latest = event.eventTime();
+			}
+		}
 		return new IngestReport(outcomes.size(), newEvents, acceptedMessages - newEvents,
-				Collections.unmodifiableMap(reasons));
+				Collections.unmodifiableMap(reasons), Collections.unmodifiableSet(days), List.copyOf(links), latest);
 	}
 
-	private static int storeInOneTransaction(EventTables tables, Map<String, EventRow> candidates,
+	private static List<WrittenEvent> storeInOneTransaction(EventTables tables, Map<String, EventRow> candidates,
 			List<FailedEvent> failures) {
 		Map<String, StoredEvent> stored = candidates.isEmpty() ? Map.of() : tables.storedEvents(candidates.keySet());
 		List<EventRow> newEvents = new ArrayList<>();
@@ -105,7 +124,14 @@ public final class IngestEvents {
 		if (!failures.isEmpty()) {
 			tables.addFailedEvents(failures);
 		}
-		return newEvents.size();
+		List<WrittenEvent> written = new ArrayList<>();
+		newEvents.forEach(event -> written.add(new WrittenEvent(event, false)));
+		earlierCopies.forEach(event -> written.add(new WrittenEvent(event, true)));
+		return written;
+	}
+
+	/** An event this batch wrote: new, or an earlier copy that replaced a stored one. */
+	private record WrittenEvent(EventRow row, boolean isReplacement) {
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.turnout.usecases.DerivedRestater;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
@@ -36,13 +37,15 @@ public class EventsStreamConfiguration {
 	public static final String BINDING = "eventsStream-in-0";
 
 	@Bean
-	Consumer<Message<List<String>>> eventsStream(IngestEvents ingestEvents, MeterRegistry meters) {
+	Consumer<Message<List<String>>> eventsStream(IngestEvents ingestEvents, DerivedRestater restater,
+			MeterRegistry meters) {
 		Timer visible = Timer.builder("turnout.events.visible.latency")
 			.description("From collector receipt (record time) to the event's row being committed")
 			.publishPercentiles(0.5, 0.99)
 			.register(meters);
 		return message -> {
 			IngestReport report = ingestEvents.ingest(message.getPayload());
+			restater.record(report);
 			Instant committed = Instant.now();
 			Object timestamps = message.getHeaders().get(KafkaHeaders.RECEIVED_TIMESTAMP);
 			if (timestamps instanceof List<?> times) {

@@ -1,10 +1,21 @@
 package io.turnout.usecases;
 
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.function.Consumer;
+
+import io.turnout.attribution.AttributeOrders;
+import io.turnout.carts.FindAbandonedCarts;
+import io.turnout.revenue.ReportRevenue;
+import io.turnout.sessions.BuildSessions;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
 
 /**
  * Runs the streaming functions of the use cases whose mode says so
@@ -12,12 +23,29 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableConfigurationProperties(StreamingProperties.class)
 @ConditionalOnBooleanProperty("turnout.streaming.enabled")
 public class StreamingConfiguration {
 
 	@Bean
 	StreamingSwitch streamingSwitch(Modes modes, BindingsLifecycleController bindings) {
 		return new StreamingSwitch(modes, bindings);
+	}
+
+	@Bean
+	DerivedRestater derivedRestater(Modes modes, BuildSessions sessions, AttributeOrders attribution,
+			ReportRevenue revenue, FindAbandonedCarts carts, StreamingProperties properties) {
+		LinkedHashMap<UseCase, Consumer<LocalDate>> restaters = new LinkedHashMap<>();
+		restaters.put(UseCase.SESSIONS, sessions::restate);
+		restaters.put(UseCase.ATTRIBUTION, attribution::restate);
+		restaters.put(UseCase.REVENUE_DAILY, revenue::restate);
+		restaters.put(UseCase.CART_ABANDONMENT, carts::restate);
+		return new DerivedRestater(modes, restaters, properties.allowedLateness());
+	}
+
+	@Bean
+	SchedulingConfigurer derivedRestaterTrigger(DerivedRestater restater, StreamingProperties properties) {
+		return registrar -> registrar.addFixedDelayTask(restater::restateStale, properties.restateInterval());
 	}
 
 }

@@ -3,7 +3,6 @@ package io.turnout.app.usecases;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.turnout.usecases.Mode;
 import io.turnout.usecases.ModeRules;
@@ -16,9 +15,6 @@ import io.turnout.usecases.UseCase;
  * message naming the use cases involved.
  */
 public class ConfiguredModes implements Modes {
-
-	/** The use cases whose streaming function this version has. */
-	static final Set<UseCase> STREAMING_FUNCTIONS = Set.of(UseCase.EVENTS);
 
 	private final Map<UseCase, Mode> configured;
 
@@ -46,10 +42,6 @@ public class ConfiguredModes implements Modes {
 				throw new IllegalStateException("turnout.use-cases." + useCase.code()
 						+ ".mode=shadow: shadow runs (the <table>_shadow tables and the nightly parity check) are "
 						+ "not available in this version; use batch or streaming.");
-			}
-			if (mode == Mode.STREAMING && !STREAMING_FUNCTIONS.contains(useCase)) {
-				throw new IllegalStateException("turnout.use-cases." + useCase.code() + ".mode=streaming: the "
-						+ useCase.code() + " use case has no streaming function in this version; run it as batch.");
 			}
 		});
 		this.overrides = overrides;

@@ -96,11 +96,7 @@ class CommandLineIT {
 	}
 
 	@Test
-	void aModeThisVersionCannotRunStopsStartUpSayingSo() {
-		assertThat(run("mode", "show", "--turnout.use-cases.events.mode=streaming",
-				"--turnout.use-cases.sessions.mode=streaming"))
-			.isEqualTo(3);
-		assertThat(err()).contains("sessions use case has no streaming function");
+	void shadowModeIsRefusedAtStartUpUntilShadowRunsExist() {
 		assertThat(run("mode", "show", "--turnout.use-cases.events.mode=shadow")).isEqualTo(3);
 		assertThat(err()).contains("mode=shadow", "not available");
 	}
