@@ -67,6 +67,23 @@ final class BatchBench {
 			System.out.printf("batch: job run events: %.1f s, %,.0f messages/s (%.0f%% of DuckDB's read_json rate)%n",
 					seconds, rate, 100 * rate / (written / duckdbSeconds));
 		}
+		double chain = 0;
+		for (String useCase : List.of("sessions", "attribution", "revenue-daily", "cart-abandonment")) {
+			Path useCaseLog = home.resolve(useCase + ".log");
+			try (TurnoutProcess job = TurnoutProcess.start(this.jar, useCaseLog,
+					List.of("job", "run", useCase, "--date=" + DAY, "--turnout.home=" + home))) {
+				int exit = job.waitFor();
+				Matcher completed = Pattern.compile("Completed in ([0-9.]+) s: (.*)")
+					.matcher(Files.readString(useCaseLog));
+				if (exit != 0 || !completed.find()) {
+					throw new IllegalStateException(
+							useCase + " did not complete (exit " + exit + "); see " + useCaseLog);
+				}
+				chain += Double.parseDouble(completed.group(1));
+				System.out.printf("batch: job run %s: %s s (%s)%n", useCase, completed.group(1), completed.group(2));
+			}
+		}
+		System.out.printf("batch: the derived use cases' nightly jobs for the day: %.1f s%n", chain);
 	}
 
 	private long writeLakeDay(Path partition) throws IOException {
