@@ -1,8 +1,10 @@
 package io.turnout.carts;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import io.turnout.events.EventRow;
 import io.turnout.sessions.SessionRow;
@@ -17,6 +19,12 @@ public interface CartTables {
 
 	/** The activity events of these session keys on one day. */
 	List<EventRow> activityOf(Collection<String> sessionKeys, LocalDate day);
+
+	/** Every abandoned cart whose abandonment time is at or before {@code dueBy}. */
+	List<CartAbandonmentRow> abandonedBy(Instant dueBy);
+
+	/** The greatest event time among the accepted events, if any. */
+	Optional<Instant> latestEventTime();
 
 	/** Replaces the day's cart_abandonments rows. */
 	void replaceCartAbandonments(LocalDate day, List<CartAbandonmentRow> rows);

@@ -2,6 +2,7 @@ package io.turnout.app.warehouse;
 
 import io.turnout.app.TurnoutProperties;
 import io.turnout.attribution.AttributeOrders;
+import io.turnout.carts.CartWarehouse;
 import io.turnout.carts.FindAbandonedCarts;
 import io.turnout.events.EventWarehouse;
 import io.turnout.revenue.ReportRevenue;
@@ -79,8 +80,13 @@ public class WarehouseConfiguration {
 	}
 
 	@Bean
-	FindAbandonedCarts findAbandonedCarts(DuckDbWriter writer) {
-		return new FindAbandonedCarts(new DuckDbCartWarehouse(writer));
+	CartWarehouse cartWarehouse(DuckDbWriter writer) {
+		return new DuckDbCartWarehouse(writer);
+	}
+
+	@Bean
+	FindAbandonedCarts findAbandonedCarts(CartWarehouse cartWarehouse) {
+		return new FindAbandonedCarts(cartWarehouse);
 	}
 
 }

@@ -1,9 +1,13 @@
 package io.turnout.warehouse.duckdb;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.turnout.carts.CartAbandonmentRow;
@@ -14,6 +18,12 @@ import io.turnout.sessions.SessionRow;
 
 /** The cart-abandonment use case's tables in DuckDB. */
 public final class DuckDbCartWarehouse implements CartWarehouse {
+
+	/**
+	 * Carts of older days than this before the watermark are not looked at for triggers
+	 * again.
+	 */
+	static final int TRIGGER_WINDOW_DAYS = 3;
 
 	private final DuckDbWriter writer;
 
@@ -56,6 +66,33 @@ public final class DuckDbCartWarehouse implements CartWarehouse {
 						}
 					}, day);
 			return events;
+		}
+
+		@Override
+		public List<CartAbandonmentRow> abandonedBy(Instant dueBy) {
+			List<CartAbandonmentRow> rows = new ArrayList<>();
+			writer.query("SELECT session_id, customer_key, anonymous_id, user_id, last_product_added_at, abandoned_at, "
+					+ "event_date, cart_value, items FROM marketing.cart_abandonments WHERE abandoned_at <= ? "
+					+ "AND event_date >= ?", rs -> {
+						while (rs.next()) {
+							rows.add(new CartAbandonmentRow(rs.getString(1), rs.getString(2), rs.getString(3),
+									rs.getString(4), DuckDbWriter.instant(rs, 5), DuckDbWriter.instant(rs, 6),
+									rs.getObject(7, LocalDate.class), rs.getBigDecimal(8), rs.getInt(9)));
+						}
+					}, LocalDateTime.ofInstant(dueBy, ZoneOffset.UTC),
+					LocalDate.ofInstant(dueBy, ZoneOffset.UTC).minusDays(TRIGGER_WINDOW_DAYS));
+			return rows;
+		}
+
+		@Override
+		public Optional<Instant> latestEventTime() {
+			List<Instant> latest = new ArrayList<>();
+			writer.query("SELECT max(event_time) FROM marketing.events", rs -> {
+				if (rs.next() && rs.getObject(1) != null) {
+					latest.add(DuckDbWriter.instant(rs, 1));
+				}
+			});
+			return latest.stream().findFirst();
 		}
 
 		@Override

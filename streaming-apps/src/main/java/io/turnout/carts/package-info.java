@@ -1,0 +1,2 @@
+/** The retargeting triggers of abandoned carts, published to Kafka. */
+package io.turnout.carts;
