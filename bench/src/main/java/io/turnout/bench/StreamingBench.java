@@ -49,30 +49,52 @@ final class StreamingBench {
 		int throughputMessages = Integer.getInteger("streaming.messages", 300_000);
 		int ratePerSecond = Integer.getInteger("streaming.rate", 10_000);
 		int seconds = Integer.getInteger("streaming.seconds", 30);
-		List<byte[]> bodies = bodies(Math.max(throughputMessages, ratePerSecond * seconds));
+		int derivedRate = Integer.getInteger("streaming.derived.rate", 5_000);
+		int derivedSeconds = Integer.getInteger("streaming.derived.seconds", 60);
+		List<byte[]> bodies = bodies(
+				Math.max(throughputMessages, Math.max(ratePerSecond * seconds, derivedRate * derivedSeconds)));
 
-		Phase unpaced = phase("throughput", bodies.subList(0, throughputMessages / 100), 0);
+		if (Boolean.getBoolean("streaming.derivedOnly")) {
+			derivedPhase(bodies, derivedRate, derivedSeconds);
+			return;
+		}
+		Phase unpaced = phase("throughput", bodies.subList(0, throughputMessages / 100), 0, List.of());
 		System.out.printf(
 				"streaming: %,d messages sent as fast as 8 clients can: collector to DuckDB rows in %.1f s, "
 						+ "%,.0f messages/s sustained (HTTP acknowledged at %,.0f messages/s)%n",
 				unpaced.messages, unpaced.storedSeconds, unpaced.messages / unpaced.storedSeconds,
 				unpaced.messages / unpaced.sentSeconds);
-		Phase paced = phase("latency", bodies.subList(0, ratePerSecond * seconds / 100), ratePerSecond);
+		Phase paced = phase("latency", bodies.subList(0, ratePerSecond * seconds / 100), ratePerSecond, List.of());
 		System.out.printf("streaming: at %,d messages/s for %d s: receipt-to-row p50 %.0f ms, p99 %.0f ms%n",
 				ratePerSecond, seconds, paced.p50 * 1000, paced.p99 * 1000);
+		derivedPhase(bodies, derivedRate, derivedSeconds);
 	}
 
-	private Phase phase(String name, List<byte[]> batches, int ratePerSecond) throws Exception {
+	private void derivedPhase(List<byte[]> bodies, int derivedRate, int derivedSeconds) throws Exception {
+		List<String> everythingStreams = new ArrayList<>();
+		for (String useCase : List.of("sessions", "attribution", "revenue-daily", "cart-abandonment")) {
+			everythingStreams.add("--turnout.use-cases." + useCase + ".mode=streaming");
+		}
+		Phase derived = phase("derived", bodies.subList(0, derivedRate * derivedSeconds / 100), derivedRate,
+				everythingStreams);
+		System.out.printf("streaming, every use case: at %,d events/s for %d s (one day growing to %,d events): "
+				+ "events p99 %.0f ms; restatement after storing p99: sessions %.0f ms, revenue-daily %.0f ms%n",
+				derivedRate, derivedSeconds, derivedRate * derivedSeconds, derived.p99 * 1000,
+				derived.sessionsLagP99 * 1000, derived.revenueLagP99 * 1000);
+	}
+
+	private Phase phase(String name, List<byte[]> batches, int ratePerSecond, List<String> extraArgs) throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
 		Path home = this.work.resolve("streaming-" + name + "-" + System.currentTimeMillis());
 		Files.createDirectories(home);
-		try (TurnoutProcess serve = TurnoutProcess.start(this.jar, home.resolve("serve.log"),
-				List.of("serve", "--turnout.home=" + home, "--server.port=" + port,
-						"--turnout.use-cases.events.mode=streaming",
-						"--turnout.collector.sources.bench.write-key=" + KEY, "--logging.level.root=warn"))) {
+		List<String> args = new ArrayList<>(List.of("serve", "--turnout.home=" + home, "--server.port=" + port,
+				"--turnout.use-cases.events.mode=streaming", "--turnout.collector.sources.bench.write-key=" + KEY,
+				"--logging.level.root=warn"));
+		args.addAll(extraArgs);
+		try (TurnoutProcess serve = TurnoutProcess.start(this.jar, home.resolve("serve.log"), args)) {
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 			String base = "http://127.0.0.1:" + port;
 			awaitUp(http, base, serve);
@@ -94,7 +116,11 @@ final class StreamingBench {
 			double storedSeconds = (System.nanoTime() - start) / 1e9;
 			double p50 = metric(http, base, "turnout.events.visible.latency.percentile?tag=phi:0.5");
 			double p99 = metric(http, base, "turnout.events.visible.latency.percentile?tag=phi:0.99");
-			return new Phase(messages, sentSeconds, storedSeconds, p50, p99);
+			double sessionsLag = metric(http, base,
+					"turnout.derived.restate.lag.percentile?tag=phi:0.99&tag=use_case:sessions");
+			double revenueLag = metric(http, base,
+					"turnout.derived.restate.lag.percentile?tag=phi:0.99&tag=use_case:revenue-daily");
+			return new Phase(messages, sentSeconds, storedSeconds, p50, p99, sessionsLag, revenueLag);
 		}
 	}
 
@@ -181,7 +207,8 @@ final class StreamingBench {
 		return value.find() ? Double.parseDouble(value.group(1)) : 0;
 	}
 
-	private record Phase(int messages, double sentSeconds, double storedSeconds, double p50, double p99) {
+	private record Phase(int messages, double sentSeconds, double storedSeconds, double p50, double p99,
+			double sessionsLagP99, double revenueLagP99) {
 	}
 
 }

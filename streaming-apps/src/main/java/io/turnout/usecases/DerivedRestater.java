@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import io.turnout.events.IngestReport;
@@ -34,6 +36,14 @@ public class DerivedRestater {
 
 	private final Map<UseCase, SortedSet<LocalDate>> stale = new EnumMap<>(UseCase.class);
 
+	/**
+	 * When the oldest not yet restated change of each stale slice was stored (processing
+	 * time).
+	 */
+	private final Map<UseCase, Map<LocalDate, Long>> staleSince = new EnumMap<>(UseCase.class);
+
+	private final BiConsumer<UseCase, Duration> restateLag;
+
 	private Instant watermark;
 
 	private int restating;
@@ -41,12 +51,15 @@ public class DerivedRestater {
 	/**
 	 * @param restaters the domain entry point of each derived use case, in dependency
 	 * order
+	 * @param restateLag told, per restated slice, how long after the change was stored it
+	 * was restated
 	 */
-	public DerivedRestater(Modes modes, LinkedHashMap<UseCase, Consumer<LocalDate>> restaters,
-			Duration allowedLateness) {
+	public DerivedRestater(Modes modes, LinkedHashMap<UseCase, Consumer<LocalDate>> restaters, Duration allowedLateness,
+			BiConsumer<UseCase, Duration> restateLag) {
 		this.modes = modes;
 		this.restaters = restaters;
 		this.allowedLateness = allowedLateness;
+		this.restateLag = restateLag;
 	}
 
 	/** Notes what a stored batch made stale. */
@@ -62,6 +75,9 @@ public class DerivedRestater {
 			.forEach((useCase, days) -> {
 				if (!days.isEmpty() && this.modes.modeOf(useCase) == Mode.STREAMING) {
 					this.stale.computeIfAbsent(useCase, key -> new TreeSet<>()).addAll(days);
+					long now = System.nanoTime();
+					Map<LocalDate, Long> since = this.staleSince.computeIfAbsent(useCase, key -> new HashMap<>());
+					days.forEach(day -> since.putIfAbsent(day, now));
 				}
 			});
 	}
@@ -97,12 +113,25 @@ public class DerivedRestater {
 
 	private boolean restate(UseCase useCase, Consumer<LocalDate> restater, SortedSet<LocalDate> days) {
 		for (LocalDate day : days) {
+			Long since;
+			synchronized (this) {
+				since = this.staleSince.getOrDefault(useCase, Map.of()).get(day);
+				if (since != null) {
+					this.staleSince.get(useCase).remove(day);
+				}
+			}
 			try {
 				restater.accept(day);
+				if (since != null) {
+					this.restateLag.accept(useCase, Duration.ofNanos(System.nanoTime() - since));
+				}
 			}
 			catch (RuntimeException ex) {
 				synchronized (this) {
 					this.stale.computeIfAbsent(useCase, key -> new TreeSet<>()).addAll(days.tailSet(day));
+					if (since != null) {
+						this.staleSince.computeIfAbsent(useCase, key -> new HashMap<>()).putIfAbsent(day, since);
+					}
 				}
 				log.error("use case {}, day {}: restating failed, tried again shortly: {}", useCase.code(), day,
 						ex.toString());

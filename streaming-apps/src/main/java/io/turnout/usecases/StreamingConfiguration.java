@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.function.Consumer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.turnout.attribution.AttributeOrders;
 import io.turnout.carts.FindAbandonedCarts;
 import io.turnout.revenue.ReportRevenue;
@@ -34,13 +36,19 @@ public class StreamingConfiguration {
 
 	@Bean
 	DerivedRestater derivedRestater(Modes modes, BuildSessions sessions, AttributeOrders attribution,
-			ReportRevenue revenue, FindAbandonedCarts carts, StreamingProperties properties) {
+			ReportRevenue revenue, FindAbandonedCarts carts, StreamingProperties properties, MeterRegistry meters) {
 		LinkedHashMap<UseCase, Consumer<LocalDate>> restaters = new LinkedHashMap<>();
 		restaters.put(UseCase.SESSIONS, sessions::restate);
 		restaters.put(UseCase.ATTRIBUTION, attribution::restate);
 		restaters.put(UseCase.REVENUE_DAILY, revenue::restate);
 		restaters.put(UseCase.CART_ABANDONMENT, carts::restate);
-		return new DerivedRestater(modes, restaters, properties.allowedLateness());
+		return new DerivedRestater(modes, restaters, properties.allowedLateness(),
+				(useCase, lag) -> Timer.builder("turnout.derived.restate.lag")
+					.description("From a change being stored to the restatement that includes it")
+					.tag("use_case", useCase.code())
+					.publishPercentiles(0.5, 0.99)
+					.register(meters)
+					.record(lag));
 	}
 
 	@Bean
