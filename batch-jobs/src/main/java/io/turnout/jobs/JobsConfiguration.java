@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** What every nightly job needs: its settings and the launcher that runs a day. */
 @Configuration(proxyBeanMethods = false)
@@ -47,6 +48,11 @@ public class JobsConfiguration {
 	@ConditionalOnBooleanProperty("turnout.schedule.enabled")
 	SchedulingConfigurer nightlyScheduleTrigger(NightlySchedule schedule, NightlyScheduleProperties properties) {
 		return registrar -> registrar.addFixedDelayTask(schedule::runDue, properties.checkEvery());
+	}
+
+	@Bean
+	DayJobs dayJobs(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+		return new DayJobs(jobRepository, transactionManager);
 	}
 
 	@Bean

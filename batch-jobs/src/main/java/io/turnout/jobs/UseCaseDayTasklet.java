@@ -23,24 +23,22 @@ public class UseCaseDayTasklet implements Tasklet {
 
 	private final String useCase;
 
-	private final LocalDate day;
-
 	private final Function<LocalDate, String> restate;
 
 	/**
 	 * @param restate restates one day and says what it produced
 	 */
-	public UseCaseDayTasklet(String useCase, LocalDate day, Function<LocalDate, String> restate) {
+	public UseCaseDayTasklet(String useCase, Function<LocalDate, String> restate) {
 		this.useCase = useCase;
-		this.day = day;
 		this.restate = restate;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		String summary = this.restate.apply(this.day);
+		LocalDate day = contribution.getStepExecution().getJobParameters().getLocalDate("businessDate");
+		String summary = this.restate.apply(day);
 		contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(summary));
-		log.info("use case {}, day {}: {}", this.useCase, this.day, summary);
+		log.info("use case {}, day {}: {}", this.useCase, day, summary);
 		return RepeatStatus.FINISHED;
 	}
 
