@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.turnout.events.OrderRow;
+import io.turnout.sessions.LinkedUsers;
 import io.turnout.sessions.SessionRow;
 
 /**
@@ -29,15 +30,29 @@ public final class AttributeOrders {
 	public record DayReport(int orders, int rows) {
 	}
 
+	/**
+	 * An order's customer key is a function of the events (tables.md): the sessions use
+	 * case stores it on the order, and an order that arrived since gets it here by the
+	 * same rule, so attribution never waits on the order of two restatements.
+	 */
+	private static List<OrderRow> withCustomerKeys(List<OrderRow> orders, AttributionTables tables) {
+		Set<String> anonymousIds = orders.stream()
+			.filter(order -> order.customerKey() == null && order.userId() == null && order.anonymousId() != null)
+			.map(OrderRow::anonymousId)
+			.collect(Collectors.toSet());
+		LinkedUsers links = LinkedUsers.of(anonymousIds.isEmpty() ? List.of() : tables.identityLinksOf(anonymousIds));
+		return orders.stream()
+			.map(order -> (order.customerKey() != null) ? order
+					: new OrderRow(order.orderId(), order.eventId(), order.orderedAt(), order.eventDate(),
+							order.anonymousId(), order.userId(),
+							links.customerKey(order.userId(), order.anonymousId(), order.eventDate()),
+							order.sessionId(), order.revenue(), order.currency(), order.duplicateEvents()))
+			.toList();
+	}
+
 	public DayReport restate(LocalDate day) {
 		return this.warehouse.inOneTransaction(tables -> {
-			List<OrderRow> orders = tables.ordersOn(day);
-			for (OrderRow order : orders) {
-				if (order.customerKey() == null) {
-					throw new IllegalStateException("The order " + order.orderId() + " of " + day
-							+ " has no customer key yet: run the sessions use case for " + day + " first.");
-				}
-			}
+			List<OrderRow> orders = withCustomerKeys(tables.ordersOn(day), tables);
 			Set<String> customers = orders.stream().map(OrderRow::customerKey).collect(Collectors.toSet());
 			Instant from = day.atStartOfDay().toInstant(ZoneOffset.UTC).minus(Attribution.LOOKBACK);
 			Instant to = day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -51,6 +52,29 @@ public final class Restatements {
 		slices.put(UseCase.ATTRIBUTION, attribution);
 		slices.put(UseCase.REVENUE_DAILY, revenue);
 		slices.put(UseCase.CART_ABANDONMENT, new TreeSet<>(sessions));
+		return slices;
+	}
+
+	/**
+	 * What restating one slice makes stale downstream: a sessions day, the attribution of
+	 * that day and the 7 after (up to the watermark) and the day's carts; an attribution
+	 * day, the day's revenue. So a dependent is always restated after what it depends on,
+	 * however the stream's batches interleave with restatements.
+	 */
+	public static Map<UseCase, SortedSet<LocalDate>> after(UseCase restated, LocalDate day, Instant watermark) {
+		LocalDate watermarkDay = LocalDate.ofInstant(watermark, ZoneOffset.UTC);
+		Map<UseCase, SortedSet<LocalDate>> slices = new EnumMap<>(UseCase.class);
+		if (restated == UseCase.SESSIONS) {
+			SortedSet<LocalDate> attribution = new TreeSet<>(List.of(day));
+			for (int i = 1; i <= ATTRIBUTION_LOOKBACK_DAYS && !day.plusDays(i).isAfter(watermarkDay); i++) {
+				attribution.add(day.plusDays(i));
+			}
+			slices.put(UseCase.ATTRIBUTION, attribution);
+			slices.put(UseCase.CART_ABANDONMENT, new TreeSet<>(List.of(day)));
+		}
+		if (restated == UseCase.ATTRIBUTION) {
+			slices.put(UseCase.REVENUE_DAILY, new TreeSet<>(List.of(day)));
+		}
 		return slices;
 	}
 

@@ -71,15 +71,18 @@ public class DerivedRestater {
 		if (this.watermark == null || report.eventDays().isEmpty() && report.identityLinks().isEmpty()) {
 			return;
 		}
-		Restatements.of(report.eventDays(), report.identityLinks(), this.watermark, this.allowedLateness)
-			.forEach((useCase, days) -> {
-				if (!days.isEmpty() && this.modes.modeOf(useCase) == Mode.STREAMING) {
-					this.stale.computeIfAbsent(useCase, key -> new TreeSet<>()).addAll(days);
-					long now = System.nanoTime();
-					Map<LocalDate, Long> since = this.staleSince.computeIfAbsent(useCase, key -> new HashMap<>());
-					days.forEach(day -> since.putIfAbsent(day, now));
-				}
-			});
+		markStale(Restatements.of(report.eventDays(), report.identityLinks(), this.watermark, this.allowedLateness),
+				System.nanoTime());
+	}
+
+	private synchronized void markStale(Map<UseCase, SortedSet<LocalDate>> slices, long since) {
+		slices.forEach((useCase, days) -> {
+			if (!days.isEmpty() && this.modes.modeOf(useCase) == Mode.STREAMING) {
+				this.stale.computeIfAbsent(useCase, key -> new TreeSet<>()).addAll(days);
+				Map<LocalDate, Long> times = this.staleSince.computeIfAbsent(useCase, key -> new HashMap<>());
+				days.forEach(day -> times.putIfAbsent(day, since));
+			}
+		});
 	}
 
 	/**
@@ -125,6 +128,11 @@ public class DerivedRestater {
 				if (since != null) {
 					this.restateLag.accept(useCase, Duration.ofNanos(System.nanoTime() - since));
 				}
+				Instant watermark;
+				synchronized (this) {
+					watermark = this.watermark;
+				}
+				markStale(Restatements.after(useCase, day, watermark), (since != null) ? since : System.nanoTime());
 			}
 			catch (RuntimeException ex) {
 				synchronized (this) {

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import io.turnout.attribution.AttributionRow;
 import io.turnout.attribution.AttributionTables;
 import io.turnout.attribution.AttributionWarehouse;
+import io.turnout.events.IdentityLink;
 import io.turnout.events.OrderRow;
 import io.turnout.sessions.SessionRow;
 
@@ -22,7 +23,8 @@ public final class DuckDbAttributionWarehouse implements AttributionWarehouse {
 
 	public DuckDbAttributionWarehouse(DuckDbWriter writer) {
 		this.writer = writer;
-		writer.execute("CREATE TEMP TABLE IF NOT EXISTS stage_customers (k VARCHAR)");
+		writer.execute("CREATE TEMP TABLE IF NOT EXISTS stage_customers (k VARCHAR)",
+				"CREATE TEMP TABLE IF NOT EXISTS stage_session_keys (k VARCHAR)");
 	}
 
 	@Override
@@ -35,6 +37,11 @@ public final class DuckDbAttributionWarehouse implements AttributionWarehouse {
 		@Override
 		public List<OrderRow> ordersOn(LocalDate day) {
 			return DuckDbSessionWarehouse.ordersOn(writer, day);
+		}
+
+		@Override
+		public List<IdentityLink> identityLinksOf(Collection<String> anonymousIds) {
+			return DuckDbSessionWarehouse.identityLinksOf(writer, anonymousIds);
 		}
 
 		@Override

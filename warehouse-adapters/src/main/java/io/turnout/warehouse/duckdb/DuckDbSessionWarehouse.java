@@ -57,17 +57,7 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 
 		@Override
 		public List<IdentityLink> identityLinksOf(Collection<String> anonymousIds) {
-			writer.execute("DELETE FROM stage_session_keys");
-			writer.appendTemp("stage_session_keys", anonymousIds, (a, k) -> a.append(k));
-			List<IdentityLink> links = new ArrayList<>();
-			writer.query("SELECT anonymous_id, user_id, event_time, event_id FROM marketing.identity_links "
-					+ "WHERE anonymous_id IN (SELECT k FROM stage_session_keys)", rs -> {
-						while (rs.next()) {
-							links.add(new IdentityLink(rs.getString(1), rs.getString(2), DuckDbWriter.instant(rs, 3),
-									rs.getString(4)));
-						}
-					});
-			return links;
+			return DuckDbSessionWarehouse.identityLinksOf(writer, anonymousIds);
 		}
 
 		@Override
@@ -116,6 +106,23 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 					+ "FROM stage_order_places p WHERE orders.order_id = p.order_id");
 		}
 
+	}
+
+	/**
+	 * Every identity link of these anonymous ids, read within the caller's transaction.
+	 */
+	static List<IdentityLink> identityLinksOf(DuckDbWriter writer, Collection<String> anonymousIds) {
+		writer.execute("DELETE FROM stage_session_keys");
+		writer.appendTemp("stage_session_keys", anonymousIds, (a, k) -> a.append(k));
+		List<IdentityLink> links = new ArrayList<>();
+		writer.query("SELECT anonymous_id, user_id, event_time, event_id FROM marketing.identity_links "
+				+ "WHERE anonymous_id IN (SELECT k FROM stage_session_keys)", rs -> {
+					while (rs.next()) {
+						links.add(new IdentityLink(rs.getString(1), rs.getString(2), DuckDbWriter.instant(rs, 3),
+								rs.getString(4)));
+					}
+				});
+		return links;
 	}
 
 	/** The orders of one day, read within the caller's transaction. */

@@ -1,0 +1,123 @@
+package io.turnout.usecases;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import io.turnout.events.IngestReport;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The streaming shell of the derived use cases: what it restates, in which order, and
+ * what a failure holds back.
+ */
+class DerivedRestaterTest {
+
+	private final List<String> restated = new ArrayList<>();
+
+	private final List<String> lags = new ArrayList<>();
+
+	private String failing;
+
+	private DerivedRestater restater(Mode mode) {
+		LinkedHashMap<UseCase, Consumer<LocalDate>> restaters = new LinkedHashMap<>();
+		for (UseCase useCase : List.of(UseCase.SESSIONS, UseCase.ATTRIBUTION, UseCase.REVENUE_DAILY,
+				UseCase.CART_ABANDONMENT)) {
+			restaters.put(useCase, day -> {
+				if (useCase.code().equals(this.failing)) {
+					throw new IllegalStateException("warehouse down");
+				}
+				this.restated.add(useCase.code() + " " + day);
+			});
+		}
+		return new DerivedRestater(useCase -> mode, restaters, Duration.ofHours(48),
+				(useCase, lag) -> this.lags.add(useCase.code()));
+	}
+
+	private static IngestReport stored(String day, String latestEventTime) {
+		return new IngestReport(1, 1, 0, Map.of(), Set.of(LocalDate.parse(day)), List.of(),
+				Instant.parse(latestEventTime));
+	}
+
+	@Test
+	void staleSlicesAreRestatedInDependencyOrderAndEachRestatementIsTimed() {
+		DerivedRestater restater = restater(Mode.STREAMING);
+		restater.record(stored("2026-03-02", "2026-03-02T12:00:00Z"));
+
+		assertThat(restater.pending()).isEqualTo(4);
+		restater.restateStale();
+
+		assertThat(this.restated).containsExactly("sessions 2026-03-02", "attribution 2026-03-02",
+				"revenue-daily 2026-03-02", "cart-abandonment 2026-03-02");
+		assertThat(this.lags).containsExactly("sessions", "attribution", "revenue-daily", "cart-abandonment");
+		assertThat(restater.pending()).isZero();
+	}
+
+	@Test
+	void aBatchStoredWhileSessionsAreRestatedStillGetsItsDependentsRestatedAfterThem() {
+		List<DerivedRestater> self = new ArrayList<>();
+		LinkedHashMap<UseCase, Consumer<LocalDate>> restaters = new LinkedHashMap<>();
+		restaters.put(UseCase.SESSIONS, day -> {
+			this.restated.add("sessions " + day);
+			if (this.restated.size() == 1) {
+				// The stream stores another batch of the same day while sessions are
+				// restated.
+				self.get(0).record(stored("2026-03-02", "2026-03-02T13:00:00Z"));
+			}
+		});
+		for (UseCase useCase : List.of(UseCase.ATTRIBUTION, UseCase.REVENUE_DAILY, UseCase.CART_ABANDONMENT)) {
+			restaters.put(useCase, day -> this.restated.add(useCase.code() + " " + day));
+		}
+		DerivedRestater restater = new DerivedRestater(useCase -> Mode.STREAMING, restaters, Duration.ofHours(48),
+				(useCase, lag) -> this.lags.add(useCase.code()));
+		self.add(restater);
+		restater.record(stored("2026-03-02", "2026-03-02T12:00:00Z"));
+
+		restater.restateStale();
+		restater.restateStale();
+
+		// #4: the last sessions restatement is followed by the dependents' restatements.
+		List<String> afterLastSessions = this.restated.subList(this.restated.lastIndexOf("sessions 2026-03-02"),
+				this.restated.size());
+		assertThat(afterLastSessions).contains("attribution 2026-03-02", "revenue-daily 2026-03-02",
+				"cart-abandonment 2026-03-02");
+		assertThat(restater.pending()).isZero();
+	}
+
+	@Test
+	void useCasesInBatchModeAreLeftToTheirNightlyJob() {
+		DerivedRestater restater = restater(Mode.BATCH);
+		restater.record(stored("2026-03-02", "2026-03-02T12:00:00Z"));
+
+		restater.restateStale();
+
+		assertThat(this.restated).isEmpty();
+	}
+
+	@Test
+	void aFailureStaysStaleAndHoldsBackWhatDependsOnIt() {
+		DerivedRestater restater = restater(Mode.STREAMING);
+		restater.record(stored("2026-03-02", "2026-03-02T12:00:00Z"));
+		this.failing = "sessions";
+
+		restater.restateStale();
+
+		assertThat(this.restated).isEmpty();
+		assertThat(restater.pending()).isEqualTo(4);
+
+		this.failing = null;
+		restater.restateStale();
+
+		assertThat(this.restated).hasSize(4);
+		assertThat(this.lags).containsExactly("sessions", "attribution", "revenue-daily", "cart-abandonment");
+	}
+
+}
