@@ -43,10 +43,8 @@ public final class AttributeOrders {
 		LinkedUsers links = LinkedUsers.of(anonymousIds.isEmpty() ? List.of() : tables.identityLinksOf(anonymousIds));
 		return orders.stream()
 			.map(order -> (order.customerKey() != null) ? order
-					: new OrderRow(order.orderId(), order.eventId(), order.orderedAt(), order.eventDate(),
-							order.anonymousId(), order.userId(),
-							links.customerKey(order.userId(), order.anonymousId(), order.eventDate()),
-							order.sessionId(), order.revenue(), order.currency(), order.duplicateEvents()))
+					: order.placed(links.customerKey(order.userId(), order.anonymousId(), order.eventDate()),
+							order.sessionId()))
 			.toList();
 	}
 

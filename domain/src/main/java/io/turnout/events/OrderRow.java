@@ -13,4 +13,13 @@ import java.time.LocalDate;
  */
 public record OrderRow(String orderId, String eventId, Instant orderedAt, LocalDate eventDate, String anonymousId,
 		String userId, String customerKey, String sessionId, BigDecimal revenue, String currency, int duplicateEvents) {
+
+	/**
+	 * This order with its customer key and the session that contains its winning event.
+	 */
+	public OrderRow placed(String customerKey, String sessionId) {
+		return new OrderRow(this.orderId, this.eventId, this.orderedAt, this.eventDate, this.anonymousId, this.userId,
+				customerKey, sessionId, this.revenue, this.currency, this.duplicateEvents);
+	}
+
 }

@@ -53,16 +53,14 @@ public final class BuildSessions {
 		Map<String, String> sessionOfEvent = new HashMap<>();
 		byKey.forEach((key, events) -> {
 			for (List<EventRow> sessionEvents : Sessions.split(events)) {
-				String sessionId = Sessions.sessionIdOf(key, sessionEvents.get(0));
-				sessionEvents.forEach(event -> sessionOfEvent.put(event.eventId(), sessionId));
+				SessionRow session = Sessions.sessionOf(key, sessionEvents, links, ordersByEventId);
+				sessions.add(session);
+				sessionEvents.forEach(event -> sessionOfEvent.put(event.eventId(), session.sessionId()));
 			}
-			sessions.addAll(Sessions.of(key, events, links, ordersByEventId));
 		});
 		List<OrderRow> placed = orders.stream()
-			.map(order -> new OrderRow(order.orderId(), order.eventId(), order.orderedAt(), order.eventDate(),
-					order.anonymousId(), order.userId(),
-					links.customerKey(order.userId(), order.anonymousId(), order.eventDate()),
-					sessionOfEvent.get(order.eventId()), order.revenue(), order.currency(), order.duplicateEvents()))
+			.map(order -> order.placed(links.customerKey(order.userId(), order.anonymousId(), order.eventDate()),
+					sessionOfEvent.get(order.eventId())))
 			.toList();
 		tables.replaceSessions(day, sessions);
 		tables.updateOrders(placed);

@@ -42,13 +42,6 @@ public final class Sessions {
 		return Hashes.md5(sessionKey + "|" + first.eventId());
 	}
 
-	public static boolean isActivity(EventRow event) {
-		return switch (event.eventType()) {
-			case "page", "screen", "track" -> true;
-			default -> false;
-		};
-	}
-
 	/**
 	 * The sessions of one session key.
 	 * @param activity the key's activity events (any order)
@@ -58,7 +51,7 @@ public final class Sessions {
 	 */
 	public static List<SessionRow> of(String sessionKey, List<EventRow> activity, LinkedUsers links,
 			Map<String, OrderRow> ordersByEventId) {
-		return split(activity).stream().map(events -> session(sessionKey, events, links, ordersByEventId)).toList();
+		return split(activity).stream().map(events -> sessionOf(sessionKey, events, links, ordersByEventId)).toList();
 	}
 
 	/** The events of each session of one key, in session order. */
@@ -85,7 +78,11 @@ public final class Sessions {
 				|| !previous.eventDate().equals(next.eventDate());
 	}
 
-	private static SessionRow session(String sessionKey, List<EventRow> events, LinkedUsers links,
+	/**
+	 * The row of one session, from its events in session order (one group of
+	 * {@link #split}).
+	 */
+	public static SessionRow sessionOf(String sessionKey, List<EventRow> events, LinkedUsers links,
 			Map<String, OrderRow> ordersByEventId) {
 		EventRow first = events.get(0);
 		EventRow last = events.get(events.size() - 1);

@@ -30,6 +30,7 @@ import io.turnout.jobs.NightlyJobs;
 import io.turnout.jobs.NightlyJobs.JobRun;
 import io.turnout.lake.LakeLayout;
 import io.turnout.traffic.SyntheticTraffic;
+import io.turnout.usecases.UseCase;
 import io.turnout.warehouse.duckdb.DuckDbDatabase;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -110,9 +111,9 @@ final class DemoCommand implements Command {
 		awaitLake(lake, messages.size());
 		NightlyJobs jobs = context.getBean(NightlyJobs.class);
 		for (LocalDate landed : landedDays(lake)) {
-			for (String useCase : List.of("events", "sessions", "attribution", "revenue-daily", "cart-abandonment")) {
-				JobRun run = jobs.run(useCase, landed, true);
-				out.println("job run " + useCase + " --date=" + landed + ": " + run.message());
+			for (UseCase useCase : UseCase.values()) {
+				JobRun run = jobs.run(useCase.code(), landed, true);
+				out.println("job run " + useCase.code() + " --date=" + landed + ": " + run.message());
 				if (run.outcome() == JobRun.Outcome.FAILED) {
 					return TurnoutCommandLine.FAILED;
 				}

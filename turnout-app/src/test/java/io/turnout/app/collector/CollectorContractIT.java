@@ -94,7 +94,7 @@ class CollectorContractIT {
 
 		assertThat(turnout.post("/v1/" + path, body).statusCode()).isEqualTo(200);
 
-		ConsumerRecord<String, String> record = RawTopicReader.readAll(kafka.bootstrapServers())
+		ConsumerRecord<String, String> record = kafka.readAll("turnout.events.raw")
 			.stream()
 			.filter(r -> r.value().contains("\"batch-" + path + "\""))
 			.findFirst()
@@ -183,7 +183,7 @@ class CollectorContractIT {
 		HttpResponse<String> refused = turnout.post("/v1/batch", over);
 		assertThat(refused.statusCode()).isEqualTo(400);
 		assertThat(refused.body()).contains("\"code\":\"body_too_large\"", "512,000 bytes");
-		assertThat(RawTopicReader.readAll(kafka.bootstrapServers())).noneMatch(r -> r.value().contains("limit-over"));
+		assertThat(kafka.readAll("turnout.events.raw")).noneMatch(r -> r.value().contains("limit-over"));
 	}
 
 	@Test
@@ -302,7 +302,7 @@ class CollectorContractIT {
 	}
 
 	private static ConsumerRecord<String, String> recordOf(String messageId) {
-		List<ConsumerRecord<String, String>> records = RawTopicReader.readAll(kafka.bootstrapServers());
+		List<ConsumerRecord<String, String>> records = kafka.readAll("turnout.events.raw");
 		return records.stream()
 			.filter(r -> r.value().contains("\"messageId\":\"" + messageId + "\""))
 			.findFirst()

@@ -2,20 +2,15 @@ package io.turnout.app.sessions;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.turnout.app.testing.KafkaBroker;
 import io.turnout.app.testing.RunningTurnout;
 import io.turnout.carts.TriggerPublisher;
 import io.turnout.usecases.DerivedRestater;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,33 +60,13 @@ class CartTriggersIT {
 	}
 
 	private static Map<String, Object> modes(String group) {
-		Map<String, Object> properties = new LinkedHashMap<>();
-		for (String useCase : List.of("events", "sessions", "attribution", "revenue-daily", "cart-abandonment")) {
-			properties.put("turnout.use-cases." + useCase + ".mode", "streaming");
-		}
-		properties.put("turnout.streaming.restate-interval", "200ms");
+		Map<String, Object> properties = new LinkedHashMap<>(RunningTurnout.everyUseCaseStreaming());
 		properties.put("spring.cloud.stream.bindings.eventsStream-in-0.group", group);
 		return properties;
 	}
 
 	private static List<ConsumerRecord<String, String>> triggers(KafkaBroker kafka) {
-		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-				"earliest", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		List<ConsumerRecord<String, String>> records = new ArrayList<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-			consumer.subscribe(List.of("turnout.campaign.triggers"));
-			int emptyPolls = 0;
-			while (emptyPolls < 3) {
-				var polled = consumer.poll(Duration.ofMillis(300));
-				if (polled.isEmpty() && !consumer.assignment().isEmpty()) {
-					emptyPolls++;
-				}
-				polled.forEach(records::add);
-			}
-		}
-		return records;
+		return kafka.readAll("turnout.campaign.triggers");
 	}
 
 }

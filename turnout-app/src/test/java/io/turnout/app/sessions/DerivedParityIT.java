@@ -50,7 +50,7 @@ class DerivedParityIT {
 	void streamingAndNightlyJobsGiveTheSameTablesAfterALateIdentify() throws IOException {
 		try (KafkaBroker kafka = KafkaBroker.start();
 				RunningTurnout streaming = RunningTurnout.serving(this.home.resolve("streaming"),
-						kafka.bootstrapServers(), streamingEverything())) {
+						kafka.bootstrapServers(), RunningTurnout.everyUseCaseStreaming())) {
 			String batch = "{\"batch\":[" + String.join(",", SessionsJobIT.DAY.strip().split("\n")) + "]}";
 			assertThat(streaming.post("/v1/batch", batch).statusCode()).isEqualTo(200);
 			awaitSettled(kafka, streaming);
@@ -68,15 +68,8 @@ class DerivedParityIT {
 
 			try (RunningTurnout batchJobs = RunningTurnout.jobsOnly(this.home.resolve("batch"),
 					Map.of("turnout.lake.path", streaming.home().resolve("lake").toString()))) {
-				List<LocalDate> days = lakeDays(streaming.home().resolve("lake/events"));
-				for (String useCase : List.of("events", "sessions", "attribution", "revenue-daily",
-						"cart-abandonment")) {
-					for (LocalDate day : days) {
-						JobRun run = batchJobs.runJob(useCase, day, false);
-						assertThat(run.outcome()).as(useCase + " " + day + ": " + run.message())
-							.isEqualTo(JobRun.Outcome.COMPLETED);
-					}
-				}
+				assertThat(batchJobs.runNightlyChain(lakeDays(streaming.home().resolve("lake/events"))))
+					.allSatisfy(run -> assertThat(run.outcome()).as(run.message()).isEqualTo(JobRun.Outcome.COMPLETED));
 				assertThat(tables(batchJobs)).isEqualTo(streamed);
 			}
 		}
@@ -89,7 +82,7 @@ class DerivedParityIT {
 		Collections.shuffle(messages, new Random(3));
 		try (KafkaBroker kafka = KafkaBroker.start();
 				RunningTurnout streaming = RunningTurnout.serving(this.home.resolve("streaming"),
-						kafka.bootstrapServers(), streamingEverything())) {
+						kafka.bootstrapServers(), RunningTurnout.everyUseCaseStreaming())) {
 			for (int from = 0; from < messages.size(); from += 100) {
 				String batch = "{\"batch\":["
 						+ String.join(",", messages.subList(from, Math.min(from + 100, messages.size()))) + "]}";
@@ -102,27 +95,13 @@ class DerivedParityIT {
 
 			try (RunningTurnout batchJobs = RunningTurnout.jobsOnly(this.home.resolve("batch"),
 					Map.of("turnout.lake.path", streaming.home().resolve("lake").toString()))) {
-				List<LocalDate> days = lakeDays(streaming.home().resolve("lake/events"));
-				for (String useCase : List.of("events", "sessions", "attribution", "revenue-daily",
-						"cart-abandonment")) {
-					for (LocalDate day : days) {
-						assertThat(batchJobs.runJob(useCase, day, false).outcome()).isEqualTo(JobRun.Outcome.COMPLETED);
-					}
-				}
+				assertThat(batchJobs.runNightlyChain(lakeDays(streaming.home().resolve("lake/events"))))
+					.allSatisfy(run -> assertThat(run.outcome()).as(run.message()).isEqualTo(JobRun.Outcome.COMPLETED));
 				Map<String, List<List<String>>> nightly = tables(batchJobs);
 				streamed
 					.forEach((table, rows) -> assertThat(nightly.get(table)).as(table).containsExactlyElementsOf(rows));
 			}
 		}
-	}
-
-	private static Map<String, Object> streamingEverything() {
-		Map<String, Object> modes = new LinkedHashMap<>();
-		for (String useCase : List.of("events", "sessions", "attribution", "revenue-daily", "cart-abandonment")) {
-			modes.put("turnout.use-cases." + useCase + ".mode", "streaming");
-		}
-		modes.put("turnout.streaming.restate-interval", "200ms");
-		return modes;
 	}
 
 	private static void awaitSettled(KafkaBroker kafka, RunningTurnout turnout) {

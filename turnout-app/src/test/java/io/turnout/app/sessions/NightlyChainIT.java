@@ -30,10 +30,8 @@ class NightlyChainIT {
 		Files.writeString(partition.resolve("part-000.jsonl"), SessionsJobIT.DAY);
 		try (RunningTurnout turnout = RunningTurnout.jobsOnly(this.home, Map.of())) {
 			LocalDate day = LocalDate.parse("2026-03-02");
-			for (String useCase : List.of("events", "sessions", "attribution", "revenue-daily", "cart-abandonment")) {
-				JobRun run = turnout.runJob(useCase, day, false);
-				assertThat(run.outcome()).as(useCase + ": " + run.message()).isEqualTo(JobRun.Outcome.COMPLETED);
-			}
+			assertThat(turnout.runNightlyChain(List.of(day)))
+				.allSatisfy(run -> assertThat(run.outcome()).as(run.message()).isEqualTo(JobRun.Outcome.COMPLETED));
 
 			// o-1 has one touch (the Paid Search session); o-2's customer only came
 			// direct.

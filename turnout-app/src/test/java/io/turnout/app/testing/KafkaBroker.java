@@ -1,12 +1,21 @@
 package io.turnout.app.testing;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -66,6 +75,27 @@ public final class KafkaBroker implements AutoCloseable {
 				return Long.MAX_VALUE;
 			}
 		});
+	}
+
+	/** Everything on a topic right now, read with a fresh consumer group. */
+	public List<ConsumerRecord<String, String>> readAll(String topic) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+				ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+				"earliest", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+		List<ConsumerRecord<String, String>> records = new ArrayList<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+			consumer.subscribe(List.of(topic));
+			int emptyPolls = 0;
+			while (emptyPolls < 3) {
+				ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(500));
+				if (polled.isEmpty() && !consumer.assignment().isEmpty()) {
+					emptyPolls++;
+				}
+				polled.forEach(records::add);
+			}
+		}
+		return records;
 	}
 
 	@Override

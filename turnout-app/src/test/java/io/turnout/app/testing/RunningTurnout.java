@@ -23,6 +23,7 @@ import java.util.Map;
 import io.turnout.app.TurnoutApplication;
 import io.turnout.jobs.NightlyJobs;
 import io.turnout.jobs.NightlyJobs.JobRun;
+import io.turnout.usecases.UseCase;
 import io.turnout.warehouse.duckdb.DuckDbDatabase;
 
 import org.springframework.boot.WebApplicationType;
@@ -103,6 +104,33 @@ public final class RunningTurnout implements AutoCloseable {
 
 	public JobRun runJob(String useCase, LocalDate day, boolean rerun) {
 		return this.context.getBean(NightlyJobs.class).run(useCase, day, rerun);
+	}
+
+	/**
+	 * Every nightly job, in dependency order, for each of these days (each use case over
+	 * all days first).
+	 */
+	public List<JobRun> runNightlyChain(List<LocalDate> days) {
+		List<JobRun> runs = new ArrayList<>();
+		for (UseCase useCase : UseCase.values()) {
+			for (LocalDate day : days) {
+				runs.add(runJob(useCase.code(), day, false));
+			}
+		}
+		return runs;
+	}
+
+	/**
+	 * Properties that put every use case in streaming mode, restating stale days every
+	 * 200 ms.
+	 */
+	public static Map<String, Object> everyUseCaseStreaming() {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		for (UseCase useCase : UseCase.values()) {
+			properties.put("turnout.use-cases." + useCase.code() + ".mode", "streaming");
+		}
+		properties.put("turnout.streaming.restate-interval", "200ms");
+		return properties;
 	}
 
 	public JobRun recoverJob(String useCase, LocalDate day) {
