@@ -45,6 +45,11 @@ public final class CartAbandonments {
 				lastAdded = event.eventTime();
 			}
 		}
+		if (lastAdded == null) {
+			// The session's row is older than these events (an order arrived since): its
+			// pending restatement decides.
+			return Optional.empty();
+		}
 		return Optional.of(new CartAbandonmentRow(session.sessionId(), session.customerKey(), session.anonymousId(),
 				session.userId(), lastAdded, session.endedAt().plus(ABANDONED_AFTER), session.eventDate(), value,
 				items));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.turnout.events.EventRow;
+import io.turnout.sessions.SessionKeys;
 import io.turnout.sessions.SessionRow;
 
 /**
@@ -14,8 +15,8 @@ import io.turnout.sessions.SessionRow;
  */
 public interface CartTables {
 
-	/** The sessions of one day whose cart was abandoned. */
-	List<SessionRow> abandonedSessionsOn(LocalDate day);
+	/** The sessions of these session keys on one day whose cart was abandoned. */
+	List<SessionRow> abandonedSessionsOn(LocalDate day, SessionKeys keys);
 
 	/** The activity events of these session keys on one day. */
 	List<EventRow> activityOf(Collection<String> sessionKeys, LocalDate day);
@@ -26,7 +27,7 @@ public interface CartTables {
 	/** The greatest event time among the accepted events, if any. */
 	Optional<Instant> latestEventTime();
 
-	/** Replaces the day's cart_abandonments rows. */
-	void replaceCartAbandonments(LocalDate day, List<CartAbandonmentRow> rows);
+	/** Replaces the cart_abandonments rows of these session keys on one day. */
+	void replaceCartAbandonments(LocalDate day, SessionKeys keys, List<CartAbandonmentRow> rows);
 
 }

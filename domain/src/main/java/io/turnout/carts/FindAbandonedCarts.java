@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.turnout.events.EventRow;
+import io.turnout.sessions.SessionKeys;
 import io.turnout.sessions.SessionRow;
 import io.turnout.sessions.Sessions;
 
@@ -26,10 +27,15 @@ public final class FindAbandonedCarts {
 
 	/** The number of abandoned carts of the day. */
 	public int restate(LocalDate day) {
+		return restate(day, SessionKeys.all());
+	}
+
+	/** The number of abandoned carts of these session keys on the day. */
+	public int restate(LocalDate day, SessionKeys keys) {
 		return this.warehouse.inOneTransaction(tables -> {
-			List<SessionRow> sessions = tables.abandonedSessionsOn(day);
-			Set<String> keys = sessions.stream().map(SessionRow::sessionKey).collect(Collectors.toSet());
-			Map<String, List<EventRow>> byKey = tables.activityOf(keys, day)
+			List<SessionRow> sessions = tables.abandonedSessionsOn(day, keys);
+			Set<String> abandoningKeys = sessions.stream().map(SessionRow::sessionKey).collect(Collectors.toSet());
+			Map<String, List<EventRow>> byKey = tables.activityOf(abandoningKeys, day)
 				.stream()
 				.collect(Collectors.groupingBy(Sessions::sessionKeyOf));
 			Map<String, List<EventRow>> eventsBySession = new HashMap<>();
@@ -37,10 +43,15 @@ public final class FindAbandonedCarts {
 				.forEach(group -> eventsBySession.put(Sessions.sessionIdOf(key, group.get(0)), group)));
 			List<CartAbandonmentRow> rows = new ArrayList<>();
 			for (SessionRow session : sessions) {
-				CartAbandonments.of(session, eventsBySession.getOrDefault(session.sessionId(), List.of()))
-					.ifPresent(rows::add);
+				List<EventRow> events = eventsBySession.get(session.sessionId());
+				if (events == null) {
+					// Events of the key arrived after its sessions were restated: that
+					// restatement is pending, and restates these carts after it.
+					continue;
+				}
+				CartAbandonments.of(session, events).ifPresent(rows::add);
 			}
-			tables.replaceCartAbandonments(day, rows);
+			tables.replaceCartAbandonments(day, keys, rows);
 			return rows.size();
 		});
 	}

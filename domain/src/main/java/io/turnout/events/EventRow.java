@@ -29,6 +29,17 @@ public record EventRow(String eventId, String eventType, String eventName, Event
 		return new IdentityLink(this.anonymousId, this.userId, this.eventTime, this.eventId);
 	}
 
+	/**
+	 * The session key (tables.md): the anonymous id, else {@code user:} and the user id.
+	 */
+	public String sessionKey() {
+		return sessionKeyOf(this.anonymousId, this.userId);
+	}
+
+	public static String sessionKeyOf(String anonymousId, String userId) {
+		return (anonymousId != null) ? anonymousId : "user:" + userId;
+	}
+
 	public boolean isOrder() {
 		return this.eventKind == EventKind.ORDER_COMPLETED;
 	}

@@ -2,6 +2,7 @@ package io.turnout.events;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -10,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The {@code events} use case: the one entry point that the nightly job and the streaming
@@ -65,33 +66,31 @@ public final class IngestEvents {
 			}
 		}
 		int acceptedMessages = accepted;
-		List<WrittenEvent> written = this.warehouse
-			.inOneTransaction(tables -> storeInOneTransaction(tables, earliest, failures));
-		int newEvents = (int) written.stream().filter(event -> !event.isReplacement()).count();
-		Set<LocalDate> days = new TreeSet<>();
+		Stored stored = this.warehouse.inOneTransaction(tables -> storeInOneTransaction(tables, earliest, failures));
+		int newEvents = (int) stored.written().stream().filter(event -> !event.isReplacement()).count();
 		List<IdentityLink> links = new ArrayList<>();
-		Instant latest = null;
-		for (WrittenEvent event : written) {
-			days.add(event.row().eventDate());
+		for (WrittenEvent event : stored.written()) {
 			if (event.row().linksIdentity()) {
 				links.add(event.row().identityLink());
 			}
 		}
+		Instant latest = null;
 		for (EventRow event : earliest.values()) {
 			if (latest == null || event.eventTime().isAfter(latest)) {
 				latest = event.eventTime();
 			}
 		}
 		return new IngestReport(outcomes.size(), newEvents, acceptedMessages - newEvents,
-				Collections.unmodifiableMap(reasons), Collections.unmodifiableSet(days), List.copyOf(links), latest);
+				Collections.unmodifiableMap(reasons), stored.touched().byDay(), List.copyOf(links), latest);
 	}
 
-	private static List<WrittenEvent> storeInOneTransaction(EventTables tables, Map<String, EventRow> candidates,
+	private static Stored storeInOneTransaction(EventTables tables, Map<String, EventRow> candidates,
 			List<FailedEvent> failures) {
 		Map<String, StoredEvent> stored = candidates.isEmpty() ? Map.of() : tables.storedEvents(candidates.keySet());
 		List<EventRow> newEvents = new ArrayList<>();
 		List<EventRow> earlierCopies = new ArrayList<>();
 		Set<String> touchedOrderIds = new HashSet<>();
+		TouchedSlices touched = new TouchedSlices();
 		for (EventRow candidate : candidates.values()) {
 			StoredEvent existing = stored.get(candidate.eventId());
 			if (existing == null) {
@@ -99,6 +98,7 @@ public final class IngestEvents {
 			}
 			else if (candidate.receivedAt().isBefore(existing.receivedAt())) {
 				earlierCopies.add(candidate);
+				touched.add(existing.eventDate(), existing.sessionKey());
 				if (existing.orderId() != null) {
 					touchedOrderIds.add(existing.orderId());
 				}
@@ -106,6 +106,7 @@ public final class IngestEvents {
 			else {
 				continue;
 			}
+			touched.add(candidate.eventDate(), candidate.sessionKey());
 			if (candidate.isOrder()) {
 				touchedOrderIds.add(candidate.orderId());
 			}
@@ -119,7 +120,11 @@ public final class IngestEvents {
 		if (!touchedOrderIds.isEmpty()) {
 			// Read after the writes, inside the same transaction: the stored events now
 			// include this batch.
-			tables.replaceOrders(touchedOrderIds, Orders.of(tables.orderEvents(touchedOrderIds)));
+			List<OrderEvent> orderEvents = tables.orderEvents(touchedOrderIds);
+			// The order's winning event may move to another session.
+			orderEvents.forEach(event -> touched.add(LocalDate.ofInstant(event.eventTime(), ZoneOffset.UTC),
+					EventRow.sessionKeyOf(event.anonymousId(), event.userId())));
+			tables.replaceOrders(touchedOrderIds, Orders.of(orderEvents));
 		}
 		if (!failures.isEmpty()) {
 			tables.addFailedEvents(failures);
@@ -127,7 +132,28 @@ public final class IngestEvents {
 		List<WrittenEvent> written = new ArrayList<>();
 		newEvents.forEach(event -> written.add(new WrittenEvent(event, false)));
 		earlierCopies.forEach(event -> written.add(new WrittenEvent(event, true)));
-		return written;
+		return new Stored(written, touched);
+	}
+
+	/** What one transaction wrote, and the slices it touched. */
+	private record Stored(List<WrittenEvent> written, TouchedSlices touched) {
+	}
+
+	/** The session keys a batch touched, per day. */
+	private static final class TouchedSlices {
+
+		private final Map<LocalDate, Set<String>> keysByDay = new TreeMap<>();
+
+		void add(LocalDate day, String sessionKey) {
+			this.keysByDay.computeIfAbsent(day, key -> new HashSet<>()).add(sessionKey);
+		}
+
+		Map<LocalDate, Set<String>> byDay() {
+			Map<LocalDate, Set<String>> copy = new TreeMap<>();
+			this.keysByDay.forEach((day, keys) -> copy.put(day, Collections.unmodifiableSet(keys)));
+			return Collections.unmodifiableMap(copy);
+		}
+
 	}
 
 	/** An event this batch wrote: new, or an earlier copy that replaced a stored one. */

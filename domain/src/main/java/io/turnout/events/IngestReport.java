@@ -9,11 +9,19 @@ import java.util.Set;
 /**
  * What happened to a batch of received messages: every one is a new event, a duplicate,
  * or a failure, so {@code received == newEvents + duplicates + failed}; and what the
- * stored events touch downstream: the days of the events written, and the identity links
- * written.
+ * stored events touch downstream: the (day, session key) slices of the events written, of
+ * the stored copies they replace and of every event of the orders they change, and the
+ * identity links written.
  */
 public record IngestReport(int received, int newEvents, int duplicates, Map<FailureReason, Integer> failuresByReason,
-		Set<LocalDate> eventDays, List<IdentityLink> identityLinks, Instant latestEventTime) {
+		Map<LocalDate, Set<String>> sessionKeysByDay, List<IdentityLink> identityLinks, Instant latestEventTime) {
+
+	/**
+	 * The days of the events written, and of any stored copy or order event they change.
+	 */
+	public Set<LocalDate> eventDays() {
+		return this.sessionKeysByDay.keySet();
+	}
 
 	public int failed() {
 		return this.failuresByReason.values().stream().mapToInt(Integer::intValue).sum();

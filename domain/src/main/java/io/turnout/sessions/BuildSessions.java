@@ -13,8 +13,8 @@ import io.turnout.events.EventRow;
 import io.turnout.events.OrderRow;
 
 /**
- * The sessions use case for one day: the one entry point the nightly job calls (and the
- * streaming function will). Recomputes the day's sessions from its activity events, the
+ * The sessions use case for one day: the one entry point the nightly job and the
+ * streaming function call. Recomputes the day's sessions from its activity events, the
  * identity links of its visitors and its orders, replaces the day's slice, and gives each
  * order of the day its session and its customer key. Sessions split at midnight, so a day
  * is computed on its own, and a re-run replaces the same rows.
@@ -31,18 +31,29 @@ public final class BuildSessions {
 	public record DayReport(int activityEvents, int sessions, int orders) {
 	}
 
+	/** Restates a whole day: the nightly job, a backfill. */
 	public DayReport restate(LocalDate day) {
-		return this.warehouse.inOneTransaction(tables -> restate(day, tables));
+		return restate(day, SessionKeys.all());
 	}
 
-	private static DayReport restate(LocalDate day, SessionTables tables) {
-		List<EventRow> activity = tables.activityOn(day);
+	/**
+	 * Restates the sessions of some keys on a day: what the streaming function does for
+	 * the keys new events touched. A key's sessions of a day depend only on that key's
+	 * events, links and orders of the day, so the result is the rows a whole-day run
+	 * gives for those keys.
+	 */
+	public DayReport restate(LocalDate day, SessionKeys keys) {
+		return this.warehouse.inOneTransaction(tables -> restate(day, keys, tables));
+	}
+
+	private static DayReport restate(LocalDate day, SessionKeys keys, SessionTables tables) {
+		List<EventRow> activity = tables.activityOn(day, keys);
 		Set<String> anonymousIds = activity.stream()
 			.map(EventRow::anonymousId)
 			.filter(id -> id != null)
 			.collect(Collectors.toSet());
 		LinkedUsers links = LinkedUsers.of(tables.identityLinksOf(anonymousIds));
-		List<OrderRow> orders = tables.ordersOn(day);
+		List<OrderRow> orders = tables.ordersOn(day, keys);
 		Map<String, OrderRow> ordersByEventId = orders.stream()
 			.collect(Collectors.toMap(OrderRow::eventId, order -> order));
 		Map<String, List<EventRow>> byKey = new LinkedHashMap<>();
@@ -62,7 +73,7 @@ public final class BuildSessions {
 			.map(order -> order.placed(links.customerKey(order.userId(), order.anonymousId(), order.eventDate()),
 					sessionOfEvent.get(order.eventId())))
 			.toList();
-		tables.replaceSessions(day, sessions);
+		tables.replaceSessions(day, keys, sessions);
 		tables.updateOrders(placed);
 		return new DayReport(activity.size(), sessions.size(), placed.size());
 	}

@@ -11,17 +11,20 @@ import io.turnout.events.OrderRow;
 /** What the sessions use case reads and writes, within one warehouse transaction. */
 public interface SessionTables {
 
-	/** The activity events (page, screen, track) of one day. */
-	List<EventRow> activityOn(LocalDate day);
+	/** The activity events (page, screen, track) of these session keys on one day. */
+	List<EventRow> activityOn(LocalDate day, SessionKeys keys);
 
 	/** Every identity link of these anonymous ids. */
 	List<IdentityLink> identityLinksOf(Collection<String> anonymousIds);
 
-	/** The orders of one day (their winning event is on that day). */
-	List<OrderRow> ordersOn(LocalDate day);
+	/**
+	 * The orders of one day (their winning event is on that day) whose winning event has
+	 * one of these session keys.
+	 */
+	List<OrderRow> ordersOn(LocalDate day, SessionKeys keys);
 
-	/** Replaces the day's {@code sessions} rows. */
-	void replaceSessions(LocalDate day, List<SessionRow> sessions);
+	/** Replaces the {@code sessions} rows of these session keys on one day. */
+	void replaceSessions(LocalDate day, SessionKeys keys, List<SessionRow> sessions);
 
 	/** Sets {@code session_id} and {@code customer_key} of these orders (by order id). */
 	void updateOrders(List<OrderRow> orders);

@@ -34,7 +34,7 @@ public final class Sessions {
 	 * The session key of an event: its anonymous id, else {@code user:} and its user id.
 	 */
 	public static String sessionKeyOf(EventRow event) {
-		return (event.anonymousId() != null) ? event.anonymousId() : "user:" + event.userId();
+		return event.sessionKey();
 	}
 
 	/** {@code md5(session_key || '|' || first event_id)}. */

@@ -8,19 +8,23 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import io.turnout.events.IdentityLink;
+import io.turnout.sessions.SessionKeys;
 
 /**
- * Which day slices of the derived use cases a batch of stored events makes stale
- * (migration.md, late events): the days of the events; for an identity link, every day
- * from the link's day up to the watermark (it can change customer keys, hence sessions,
- * orders and attribution); for attribution, also the 7 days after a restated session day
- * (its touches changed). Days that closed more than the allowed lateness before the
- * watermark are left to a backfill job. Lateness is measured in event time, against the
- * watermark, never against the wall clock.
+ * Which slices of the derived use cases a batch of stored events makes stale
+ * (migration.md, late events). A sessions or cart-abandonment slice is a (day, session
+ * key) pair: the slices of the events written; for an identity link, its anonymous id on
+ * every day from the link's day up to the watermark (it can change customer keys, hence
+ * sessions, orders and attribution). Attribution and revenue-daily are restated by whole
+ * day: the days whose sessions changed, and for attribution also the 7 days after (their
+ * touches changed). Days that closed more than the allowed lateness before the watermark
+ * are left to a backfill job. Lateness is measured in event time, against the watermark,
+ * never against the wall clock.
  */
 public final class Restatements {
 
@@ -29,53 +33,63 @@ public final class Restatements {
 	private Restatements() {
 	}
 
-	public static Map<UseCase, SortedSet<LocalDate>> of(Collection<LocalDate> eventDays, Collection<IdentityLink> links,
-			Instant watermark, Duration allowedLateness) {
+	public static Map<UseCase, SortedMap<LocalDate, SessionKeys>> of(Map<LocalDate, Set<String>> sessionKeysByDay,
+			Collection<IdentityLink> links, Instant watermark, Duration allowedLateness) {
 		LocalDate watermarkDay = LocalDate.ofInstant(watermark, ZoneOffset.UTC);
-		SortedSet<LocalDate> sessions = new TreeSet<>(eventDays);
+		SortedMap<LocalDate, SessionKeys> sessions = new TreeMap<>();
+		sessionKeysByDay.forEach((day, keys) -> add(sessions, day, SessionKeys.of(keys)));
 		for (IdentityLink link : links) {
 			LocalDate linkDay = LocalDate.ofInstant(link.eventTime(), ZoneOffset.UTC);
 			for (LocalDate day = linkDay; !day.isAfter(watermarkDay); day = day.plusDays(1)) {
-				sessions.add(day);
+				add(sessions, day, SessionKeys.of(List.of(link.anonymousId())));
 			}
 		}
-		sessions.removeIf(day -> tooLate(day, watermark, allowedLateness));
-		SortedSet<LocalDate> attribution = new TreeSet<>(sessions);
-		for (LocalDate day : sessions) {
-			for (int i = 1; i <= ATTRIBUTION_LOOKBACK_DAYS && !day.plusDays(i).isAfter(watermarkDay); i++) {
-				attribution.add(day.plusDays(i));
-			}
+		sessions.keySet().removeIf(day -> tooLate(day, watermark, allowedLateness));
+		SortedMap<LocalDate, SessionKeys> attribution = new TreeMap<>();
+		for (LocalDate day : sessions.keySet()) {
+			attribution.putAll(attributionAfter(day, watermarkDay));
 		}
-		SortedSet<LocalDate> revenue = new TreeSet<>(attribution);
-		Map<UseCase, SortedSet<LocalDate>> slices = new EnumMap<>(UseCase.class);
+		Map<UseCase, SortedMap<LocalDate, SessionKeys>> slices = new EnumMap<>(UseCase.class);
 		slices.put(UseCase.SESSIONS, sessions);
 		slices.put(UseCase.ATTRIBUTION, attribution);
-		slices.put(UseCase.REVENUE_DAILY, revenue);
-		slices.put(UseCase.CART_ABANDONMENT, new TreeSet<>(sessions));
+		slices.put(UseCase.REVENUE_DAILY, new TreeMap<>(attribution));
+		slices.put(UseCase.CART_ABANDONMENT, new TreeMap<>(sessions));
 		return slices;
 	}
 
 	/**
-	 * What restating one slice makes stale downstream: a sessions day, the attribution of
-	 * that day and the 7 after (up to the watermark) and the day's carts; an attribution
-	 * day, the day's revenue. So a dependent is always restated after what it depends on,
-	 * however the stream's batches interleave with restatements.
+	 * What restating one slice makes stale downstream: a sessions slice, the attribution
+	 * of its day and the 7 after (up to the watermark) and the carts of the same keys; an
+	 * attribution day, the day's revenue. So a dependent is always restated after what it
+	 * depends on, however the stream's batches interleave with restatements.
 	 */
-	public static Map<UseCase, SortedSet<LocalDate>> after(UseCase restated, LocalDate day, Instant watermark) {
+	public static Map<UseCase, SortedMap<LocalDate, SessionKeys>> after(UseCase restated, LocalDate day,
+			SessionKeys keys, Instant watermark) {
 		LocalDate watermarkDay = LocalDate.ofInstant(watermark, ZoneOffset.UTC);
-		Map<UseCase, SortedSet<LocalDate>> slices = new EnumMap<>(UseCase.class);
+		Map<UseCase, SortedMap<LocalDate, SessionKeys>> slices = new EnumMap<>(UseCase.class);
 		if (restated == UseCase.SESSIONS) {
-			SortedSet<LocalDate> attribution = new TreeSet<>(List.of(day));
-			for (int i = 1; i <= ATTRIBUTION_LOOKBACK_DAYS && !day.plusDays(i).isAfter(watermarkDay); i++) {
-				attribution.add(day.plusDays(i));
-			}
-			slices.put(UseCase.ATTRIBUTION, attribution);
-			slices.put(UseCase.CART_ABANDONMENT, new TreeSet<>(List.of(day)));
+			slices.put(UseCase.ATTRIBUTION, attributionAfter(day, watermarkDay));
+			slices.put(UseCase.CART_ABANDONMENT, new TreeMap<>(Map.of(day, keys)));
 		}
 		if (restated == UseCase.ATTRIBUTION) {
-			slices.put(UseCase.REVENUE_DAILY, new TreeSet<>(List.of(day)));
+			slices.put(UseCase.REVENUE_DAILY, new TreeMap<>(Map.of(day, SessionKeys.all())));
 		}
 		return slices;
+	}
+
+	/** The whole days whose attribution a change of a day's sessions changes. */
+	private static SortedMap<LocalDate, SessionKeys> attributionAfter(LocalDate day, LocalDate watermarkDay) {
+		SortedMap<LocalDate, SessionKeys> days = new TreeMap<>();
+		days.put(day, SessionKeys.all());
+		for (int i = 1; i <= ATTRIBUTION_LOOKBACK_DAYS && !day.plusDays(i).isAfter(watermarkDay); i++) {
+			days.put(day.plusDays(i), SessionKeys.all());
+		}
+		return days;
+	}
+
+	/** Adds a slice's keys to what is already stale of its day. */
+	public static void add(Map<LocalDate, SessionKeys> slices, LocalDate day, SessionKeys keys) {
+		slices.merge(day, keys, SessionKeys::union);
 	}
 
 	/**

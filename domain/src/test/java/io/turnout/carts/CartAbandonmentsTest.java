@@ -60,4 +60,20 @@ class CartAbandonmentsTest {
 			.isNull();
 	}
 
+	/**
+	 * Streaming: the session row was restated before the order arrived; until it is
+	 * restated again, its events say there is no cart left.
+	 */
+	@Test
+	void aSessionRowOlderThanTheOrderThatEmptiedItsCartGivesNoCart() {
+		List<EventRow> before = List
+			.of(Event.productAdded("e1", "2026-03-02T10:00:00Z", "100", 1).anonymous("a1").row());
+		SessionRow abandonedThen = Sessions.of("a1", before, LinkedUsers.of(List.of()), Map.of()).get(0);
+		List<EventRow> now = List.of(before.get(0),
+				Event.orderCompleted("e2", "2026-03-02T10:05:00Z", "o-1", "100").anonymous("a1").row());
+
+		assertThat(abandonedThen.cartAbandoned()).isTrue();
+		assertThat(CartAbandonments.of(abandonedThen, now)).isEmpty();
+	}
+
 }

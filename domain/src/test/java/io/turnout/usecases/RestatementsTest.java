@@ -6,9 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedSet;
+import java.util.SortedMap;
 
 import io.turnout.events.IdentityLink;
+import io.turnout.sessions.SessionKeys;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,33 +25,59 @@ class RestatementsTest {
 		return LocalDate.parse(day);
 	}
 
-	@Test
-	void anEventRestatesItsDayAndAttributionTheSevenDaysAfterUpToTheWatermark() {
-		Map<UseCase, SortedSet<LocalDate>> slices = Restatements.of(Set.of(d("2026-03-02")), List.of(),
-				Instant.parse("2026-03-04T10:00:00Z"), LATENESS);
+	private static SessionKeys keys(String... keys) {
+		return SessionKeys.of(List.of(keys));
+	}
 
-		assertThat(slices.get(UseCase.SESSIONS)).containsExactly(d("2026-03-02"));
-		assertThat(slices.get(UseCase.CART_ABANDONMENT)).containsExactly(d("2026-03-02"));
-		assertThat(slices.get(UseCase.ATTRIBUTION)).containsExactly(d("2026-03-02"), d("2026-03-03"), d("2026-03-04"));
-		assertThat(slices.get(UseCase.REVENUE_DAILY)).containsExactly(d("2026-03-02"), d("2026-03-03"),
+	@Test
+	void anEventRestatesItsSessionKeyOnItsDayAndAttributionTheSevenDaysAfterUpToTheWatermark() {
+		Map<UseCase, SortedMap<LocalDate, SessionKeys>> slices = Restatements
+			.of(Map.of(d("2026-03-02"), Set.of("anon-1")), List.of(), Instant.parse("2026-03-04T10:00:00Z"), LATENESS);
+
+		assertThat(slices.get(UseCase.SESSIONS)).containsExactly(Map.entry(d("2026-03-02"), keys("anon-1")));
+		assertThat(slices.get(UseCase.CART_ABANDONMENT)).containsExactly(Map.entry(d("2026-03-02"), keys("anon-1")));
+		assertThat(slices.get(UseCase.ATTRIBUTION)).containsOnlyKeys(d("2026-03-02"), d("2026-03-03"), d("2026-03-04"))
+			.allSatisfy((day, keys) -> assertThat(keys.isAll()).isTrue());
+		assertThat(slices.get(UseCase.REVENUE_DAILY)).containsOnlyKeys(d("2026-03-02"), d("2026-03-03"),
 				d("2026-03-04"));
 	}
 
 	@Test
-	void aLateIdentityLinkRestatesFromItsDayOn() {
-		Map<UseCase, SortedSet<LocalDate>> slices = Restatements.of(Set.of(d("2026-03-04")),
+	void aLateIdentityLinkRestatesItsAnonymousIdFromItsDayOn() {
+		Map<UseCase, SortedMap<LocalDate, SessionKeys>> slices = Restatements.of(
+				Map.of(d("2026-03-04"), Set.of("user:u")),
 				List.of(new IdentityLink("a", "u", Instant.parse("2026-03-02T09:30:00Z"), "e")),
 				Instant.parse("2026-03-04T10:00:00Z"), LATENESS);
 
-		assertThat(slices.get(UseCase.SESSIONS)).containsExactly(d("2026-03-02"), d("2026-03-03"), d("2026-03-04"));
+		assertThat(slices.get(UseCase.SESSIONS)).containsExactly(Map.entry(d("2026-03-02"), keys("a")),
+				Map.entry(d("2026-03-03"), keys("a")), Map.entry(d("2026-03-04"), keys("a", "user:u")));
+	}
+
+	@Test
+	void restatingSessionsOfSomeKeysRestatesTheCartsOfThoseKeysAndAttributionByWholeDays() {
+		Map<UseCase, SortedMap<LocalDate, SessionKeys>> after = Restatements.after(UseCase.SESSIONS, d("2026-03-02"),
+				keys("anon-1"), Instant.parse("2026-03-03T10:00:00Z"));
+
+		assertThat(after.get(UseCase.CART_ABANDONMENT)).containsExactly(Map.entry(d("2026-03-02"), keys("anon-1")));
+		assertThat(after.get(UseCase.ATTRIBUTION)).containsOnlyKeys(d("2026-03-02"), d("2026-03-03"));
+		assertThat(Restatements.after(UseCase.ATTRIBUTION, d("2026-03-02"), SessionKeys.all(),
+				Instant.parse("2026-03-03T10:00:00Z")))
+			.containsOnlyKeys(UseCase.REVENUE_DAILY);
+	}
+
+	@Test
+	void keysOfOneDayAddUpAndAWholeDayCoversThemAll() {
+		assertThat(keys("a").union(keys("b"))).isEqualTo(keys("a", "b"));
+		assertThat(keys("a").union(SessionKeys.all()).isAll()).isTrue();
 	}
 
 	@Test
 	void aDayIsRestatedUntil48HoursAfterItsEndAndNotAfter() {
-		assertThat(Restatements.of(Set.of(d("2026-03-02")), List.of(), Instant.parse("2026-03-05T00:00:00Z"), LATENESS)
-			.get(UseCase.SESSIONS)).containsExactly(d("2026-03-02"));
 		assertThat(Restatements
-			.of(Set.of(d("2026-03-02")), List.of(), Instant.parse("2026-03-05T00:00:00.000001Z"), LATENESS)
+			.of(Map.of(d("2026-03-02"), Set.of("a")), List.of(), Instant.parse("2026-03-05T00:00:00Z"), LATENESS)
+			.get(UseCase.SESSIONS)).containsOnlyKeys(d("2026-03-02"));
+		assertThat(Restatements
+			.of(Map.of(d("2026-03-02"), Set.of("a")), List.of(), Instant.parse("2026-03-05T00:00:00.000001Z"), LATENESS)
 			.get(UseCase.SESSIONS)).isEmpty();
 	}
 

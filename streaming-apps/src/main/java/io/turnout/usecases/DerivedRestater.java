@@ -7,22 +7,22 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SortedSet;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 import io.turnout.events.IngestReport;
+import io.turnout.sessions.SessionKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The streaming shell of the derived use cases (sessions, attribution, revenue-daily,
- * cart-abandonment): after each batch of events is stored it notes which day slices are
- * stale ({@link Restatements}) and, every few seconds, restates them in dependency order
- * with the same domain entry points the nightly jobs call. The watermark is the greatest
- * event time the stream has seen, so a replay of an old topic restates exactly what the
- * live stream did.
+ * cart-abandonment): after each batch of events is stored it notes which slices are stale
+ * ({@link Restatements}: the session keys of a day it touched, or whole days) and, every
+ * second or two, restates them in dependency order with the same domain entry points the
+ * nightly jobs call. The watermark is the greatest event time the stream has seen, so a
+ * replay of an old topic restates exactly what the live stream did.
  */
 public class DerivedRestater {
 
@@ -30,11 +30,11 @@ public class DerivedRestater {
 
 	private final Modes modes;
 
-	private final Map<UseCase, Consumer<LocalDate>> restaters;
+	private final Map<UseCase, SliceRestater> restaters;
 
 	private final Duration allowedLateness;
 
-	private final Map<UseCase, SortedSet<LocalDate>> stale = new EnumMap<>(UseCase.class);
+	private final Map<UseCase, SortedMap<LocalDate, SessionKeys>> stale = new EnumMap<>(UseCase.class);
 
 	/**
 	 * When the oldest not yet restated change of each stale slice was stored (processing
@@ -54,7 +54,7 @@ public class DerivedRestater {
 	 * @param restateLag told, per restated slice, how long after the change was stored it
 	 * was restated
 	 */
-	public DerivedRestater(Modes modes, LinkedHashMap<UseCase, Consumer<LocalDate>> restaters, Duration allowedLateness,
+	public DerivedRestater(Modes modes, LinkedHashMap<UseCase, SliceRestater> restaters, Duration allowedLateness,
 			BiConsumer<UseCase, Duration> restateLag) {
 		this.modes = modes;
 		this.restaters = restaters;
@@ -68,21 +68,30 @@ public class DerivedRestater {
 				&& (this.watermark == null || report.latestEventTime().isAfter(this.watermark))) {
 			this.watermark = report.latestEventTime();
 		}
-		if (this.watermark == null || report.eventDays().isEmpty() && report.identityLinks().isEmpty()) {
+		if (this.watermark == null || report.sessionKeysByDay().isEmpty() && report.identityLinks().isEmpty()) {
 			return;
 		}
-		markStale(Restatements.of(report.eventDays(), report.identityLinks(), this.watermark, this.allowedLateness),
-				System.nanoTime());
+		markStale(Restatements.of(report.sessionKeysByDay(), report.identityLinks(), this.watermark,
+				this.allowedLateness), System.nanoTime());
 	}
 
-	private synchronized void markStale(Map<UseCase, SortedSet<LocalDate>> slices, long since) {
+	private synchronized void markStale(Map<UseCase, SortedMap<LocalDate, SessionKeys>> slices, long since) {
 		slices.forEach((useCase, days) -> {
 			if (!days.isEmpty() && this.modes.modeOf(useCase) == Mode.STREAMING) {
-				this.stale.computeIfAbsent(useCase, key -> new TreeSet<>()).addAll(days);
+				SortedMap<LocalDate, SessionKeys> stale = this.stale.computeIfAbsent(useCase, key -> new TreeMap<>());
+				days.forEach((day, keys) -> Restatements.add(stale, day, keys));
 				Map<LocalDate, Long> times = this.staleSince.computeIfAbsent(useCase, key -> new HashMap<>());
-				days.forEach(day -> times.putIfAbsent(day, since));
+				days.keySet().forEach(day -> times.putIfAbsent(day, since));
 			}
 		});
+	}
+
+	/** Restates one slice: some session keys, or all, of one day. */
+	@FunctionalInterface
+	public interface SliceRestater {
+
+		void restate(LocalDate day, SessionKeys keys);
+
 	}
 
 	/**
@@ -90,8 +99,8 @@ public class DerivedRestater {
 	 * next try, and what depends on it waits for that try.
 	 */
 	public void restateStale() {
-		for (Map.Entry<UseCase, Consumer<LocalDate>> restater : this.restaters.entrySet()) {
-			SortedSet<LocalDate> days;
+		for (Map.Entry<UseCase, SliceRestater> restater : this.restaters.entrySet()) {
+			SortedMap<LocalDate, SessionKeys> days;
 			synchronized (this) {
 				days = this.stale.remove(restater.getKey());
 				if (days == null) {
@@ -114,8 +123,9 @@ public class DerivedRestater {
 		}
 	}
 
-	private boolean restate(UseCase useCase, Consumer<LocalDate> restater, SortedSet<LocalDate> days) {
-		for (LocalDate day : days) {
+	private boolean restate(UseCase useCase, SliceRestater restater, SortedMap<LocalDate, SessionKeys> days) {
+		for (Map.Entry<LocalDate, SessionKeys> slice : days.entrySet()) {
+			LocalDate day = slice.getKey();
 			Long since;
 			synchronized (this) {
 				since = this.staleSince.getOrDefault(useCase, Map.of()).get(day);
@@ -124,7 +134,7 @@ public class DerivedRestater {
 				}
 			}
 			try {
-				restater.accept(day);
+				restater.restate(day, slice.getValue());
 				if (since != null) {
 					this.restateLag.accept(useCase, Duration.ofNanos(System.nanoTime() - since));
 				}
@@ -132,11 +142,14 @@ public class DerivedRestater {
 				synchronized (this) {
 					watermark = this.watermark;
 				}
-				markStale(Restatements.after(useCase, day, watermark), (since != null) ? since : System.nanoTime());
+				markStale(Restatements.after(useCase, day, slice.getValue(), watermark),
+						(since != null) ? since : System.nanoTime());
 			}
 			catch (RuntimeException ex) {
 				synchronized (this) {
-					this.stale.computeIfAbsent(useCase, key -> new TreeSet<>()).addAll(days.tailSet(day));
+					SortedMap<LocalDate, SessionKeys> stale = this.stale.computeIfAbsent(useCase,
+							key -> new TreeMap<>());
+					days.tailMap(day).forEach((failed, keys) -> Restatements.add(stale, failed, keys));
 					if (since != null) {
 						this.staleSince.computeIfAbsent(useCase, key -> new HashMap<>()).putIfAbsent(day, since);
 					}
@@ -146,13 +159,16 @@ public class DerivedRestater {
 				return false;
 			}
 		}
-		log.debug("use case {}: restated {}", useCase.code(), days);
+		log.debug("use case {}: restated {}", useCase.code(), days.keySet());
 		return true;
 	}
 
-	/** How many day slices wait to be restated, or are being restated. */
+	/**
+	 * How many days of use cases wait to be restated, or are being restated (some keys of
+	 * a day count as one).
+	 */
 	public synchronized int pending() {
-		return this.restating + this.stale.values().stream().mapToInt(SortedSet::size).sum();
+		return this.restating + this.stale.values().stream().mapToInt(SortedMap::size).sum();
 	}
 
 }

@@ -1,8 +1,6 @@
 package io.turnout.usecases;
 
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -37,10 +35,10 @@ public class StreamingConfiguration {
 	@Bean
 	DerivedRestater derivedRestater(Modes modes, BuildSessions sessions, AttributeOrders attribution,
 			ReportRevenue revenue, FindAbandonedCarts carts, StreamingProperties properties, MeterRegistry meters) {
-		LinkedHashMap<UseCase, Consumer<LocalDate>> restaters = new LinkedHashMap<>();
+		LinkedHashMap<UseCase, DerivedRestater.SliceRestater> restaters = new LinkedHashMap<>();
 		restaters.put(UseCase.SESSIONS, sessions::restate);
-		restaters.put(UseCase.ATTRIBUTION, attribution::restate);
-		restaters.put(UseCase.REVENUE_DAILY, revenue::restate);
+		restaters.put(UseCase.ATTRIBUTION, (day, keys) -> attribution.restate(day));
+		restaters.put(UseCase.REVENUE_DAILY, (day, keys) -> revenue.restate(day));
 		restaters.put(UseCase.CART_ABANDONMENT, carts::restate);
 		return new DerivedRestater(modes, restaters, properties.allowedLateness(),
 				(useCase, lag) -> Timer.builder("turnout.derived.restate.lag")

@@ -12,11 +12,11 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled on in {@code serve} and {@code demo}
  * @param allowedLateness how long after the end of its day an event still restates the
  * day
- * @param restateInterval how often stale day slices are restated
+ * @param restateInterval how often stale slices are restated
  * @param modeCheckInterval how often a change of mode is looked for
  */
 @Validated
 @ConfigurationProperties("turnout.streaming")
 public record StreamingProperties(@DefaultValue("false") boolean enabled, @DefaultValue("48h") Duration allowedLateness,
-		@DefaultValue("2s") Duration restateInterval, @DefaultValue("5s") Duration modeCheckInterval) {
+		@DefaultValue("1s") Duration restateInterval, @DefaultValue("5s") Duration modeCheckInterval) {
 }

@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import io.turnout.events.IngestReport;
+import io.turnout.sessions.SessionKeys;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,17 +25,22 @@ class DerivedRestaterTest {
 
 	private final List<String> lags = new ArrayList<>();
 
+	private final List<SessionKeys> sessionSlices = new ArrayList<>();
+
 	private String failing;
 
 	private DerivedRestater restater(Mode mode) {
-		LinkedHashMap<UseCase, Consumer<LocalDate>> restaters = new LinkedHashMap<>();
+		LinkedHashMap<UseCase, DerivedRestater.SliceRestater> restaters = new LinkedHashMap<>();
 		for (UseCase useCase : List.of(UseCase.SESSIONS, UseCase.ATTRIBUTION, UseCase.REVENUE_DAILY,
 				UseCase.CART_ABANDONMENT)) {
-			restaters.put(useCase, day -> {
+			restaters.put(useCase, (day, keys) -> {
 				if (useCase.code().equals(this.failing)) {
 					throw new IllegalStateException("warehouse down");
 				}
 				this.restated.add(useCase.code() + " " + day);
+				if (useCase == UseCase.SESSIONS) {
+					this.sessionSlices.add(keys);
+				}
 			});
 		}
 		return new DerivedRestater(useCase -> mode, restaters, Duration.ofHours(48),
@@ -43,8 +48,25 @@ class DerivedRestaterTest {
 	}
 
 	private static IngestReport stored(String day, String latestEventTime) {
-		return new IngestReport(1, 1, 0, Map.of(), Set.of(LocalDate.parse(day)), List.of(),
+		return stored(day, latestEventTime, "anon-1");
+	}
+
+	private static IngestReport stored(String day, String latestEventTime, String sessionKey) {
+		return new IngestReport(1, 1, 0, Map.of(), Map.of(LocalDate.parse(day), Set.of(sessionKey)), List.of(),
 				Instant.parse(latestEventTime));
+	}
+
+	@Test
+	void onlyTheSessionKeysNewEventsTouchedAreRestatedOncePerDay() {
+		DerivedRestater restater = restater(Mode.STREAMING);
+		restater.record(stored("2026-03-02", "2026-03-02T12:00:00Z", "anon-1"));
+		restater.record(stored("2026-03-02", "2026-03-02T12:00:01Z", "anon-2"));
+
+		restater.restateStale();
+
+		assertThat(this.restated).containsExactly("sessions 2026-03-02", "attribution 2026-03-02",
+				"revenue-daily 2026-03-02", "cart-abandonment 2026-03-02");
+		assertThat(this.sessionSlices).containsExactly(SessionKeys.of(List.of("anon-1", "anon-2")));
 	}
 
 	@Test
@@ -64,8 +86,8 @@ class DerivedRestaterTest {
 	@Test
 	void aBatchStoredWhileSessionsAreRestatedStillGetsItsDependentsRestatedAfterThem() {
 		List<DerivedRestater> self = new ArrayList<>();
-		LinkedHashMap<UseCase, Consumer<LocalDate>> restaters = new LinkedHashMap<>();
-		restaters.put(UseCase.SESSIONS, day -> {
+		LinkedHashMap<UseCase, DerivedRestater.SliceRestater> restaters = new LinkedHashMap<>();
+		restaters.put(UseCase.SESSIONS, (day, keys) -> {
 			this.restated.add("sessions " + day);
 			if (this.restated.size() == 1) {
 				// The stream stores another batch of the same day while sessions are
@@ -74,7 +96,7 @@ class DerivedRestaterTest {
 			}
 		});
 		for (UseCase useCase : List.of(UseCase.ATTRIBUTION, UseCase.REVENUE_DAILY, UseCase.CART_ABANDONMENT)) {
-			restaters.put(useCase, day -> this.restated.add(useCase.code() + " " + day));
+			restaters.put(useCase, (day, keys) -> this.restated.add(useCase.code() + " " + day));
 		}
 		DerivedRestater restater = new DerivedRestater(useCase -> Mode.STREAMING, restaters, Duration.ofHours(48),
 				(useCase, lag) -> this.lags.add(useCase.code()));

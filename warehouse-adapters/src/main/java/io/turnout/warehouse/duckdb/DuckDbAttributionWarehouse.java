@@ -14,6 +14,7 @@ import io.turnout.attribution.AttributionTables;
 import io.turnout.attribution.AttributionWarehouse;
 import io.turnout.events.IdentityLink;
 import io.turnout.events.OrderRow;
+import io.turnout.sessions.SessionKeys;
 import io.turnout.sessions.SessionRow;
 
 /** The attribution use case's tables in DuckDB. */
@@ -36,7 +37,7 @@ public final class DuckDbAttributionWarehouse implements AttributionWarehouse {
 
 		@Override
 		public List<OrderRow> ordersOn(LocalDate day) {
-			return DuckDbSessionWarehouse.ordersOn(writer, day);
+			return DuckDbSessionWarehouse.ordersOn(writer, SliceKeys.of(day, SessionKeys.all(), SliceKeys.OF_EVENT));
 		}
 
 		@Override

@@ -14,6 +14,7 @@ import io.turnout.carts.CartAbandonmentRow;
 import io.turnout.carts.CartTables;
 import io.turnout.carts.CartWarehouse;
 import io.turnout.events.EventRow;
+import io.turnout.sessions.SessionKeys;
 import io.turnout.sessions.SessionRow;
 
 /** The cart-abandonment use case's tables in DuckDB. */
@@ -29,7 +30,6 @@ public final class DuckDbCartWarehouse implements CartWarehouse {
 
 	public DuckDbCartWarehouse(DuckDbWriter writer) {
 		this.writer = writer;
-		writer.execute("CREATE TEMP TABLE IF NOT EXISTS stage_cart_keys (k VARCHAR)");
 	}
 
 	@Override
@@ -40,31 +40,28 @@ public final class DuckDbCartWarehouse implements CartWarehouse {
 	private final class Tables implements CartTables {
 
 		@Override
-		public List<SessionRow> abandonedSessionsOn(LocalDate day) {
+		public List<SessionRow> abandonedSessionsOn(LocalDate day, SessionKeys keys) {
+			SliceKeys slice = SliceKeys.of(day, keys, SliceKeys.OF_SESSION);
 			List<SessionRow> rows = new ArrayList<>();
 			writer.query("SELECT " + DuckDbSessionWarehouse.SESSION_COLUMNS
-					+ " FROM marketing.sessions WHERE event_date = ? AND cart_abandoned", rs -> {
+					+ " FROM marketing.sessions WHERE cart_abandoned AND " + slice.sql(), rs -> {
 						while (rs.next()) {
 							rows.add(DuckDbSessionWarehouse.sessionOf(rs));
 						}
-					}, day);
+					}, slice.parameters());
 			return rows;
 		}
 
 		@Override
 		public List<EventRow> activityOf(Collection<String> sessionKeys, LocalDate day) {
-			writer.execute("DELETE FROM stage_cart_keys");
-			writer.appendTemp("stage_cart_keys", sessionKeys, (a, k) -> a.append(k));
+			SliceKeys slice = SliceKeys.of(day, SessionKeys.of(sessionKeys), SliceKeys.OF_EVENT);
 			List<EventRow> events = new ArrayList<>();
-			writer.query(
-					"SELECT " + DuckDbSessionWarehouse.EVENT_COLUMNS + " FROM marketing.events "
-							+ "WHERE event_date = ? AND event_type IN ('page', 'screen', 'track') "
-							+ "AND coalesce(anonymous_id, 'user:' || user_id) IN (SELECT k FROM stage_cart_keys)",
-					rs -> {
+			writer.query("SELECT " + DuckDbSessionWarehouse.EVENT_COLUMNS + " FROM marketing.events "
+					+ "WHERE event_type IN ('page', 'screen', 'track') AND " + slice.sql(), rs -> {
 						while (rs.next()) {
 							events.add(DuckDbSessionWarehouse.eventOf(rs));
 						}
-					}, day);
+					}, slice.parameters());
 			return events;
 		}
 
@@ -96,8 +93,9 @@ public final class DuckDbCartWarehouse implements CartWarehouse {
 		}
 
 		@Override
-		public void replaceCartAbandonments(LocalDate day, List<CartAbandonmentRow> rows) {
-			writer.update("DELETE FROM marketing.cart_abandonments WHERE event_date = ?", day);
+		public void replaceCartAbandonments(LocalDate day, SessionKeys keys, List<CartAbandonmentRow> rows) {
+			SliceKeys slice = SliceKeys.of(day, keys, SliceKeys.OF_EVENT);
+			writer.update("DELETE FROM marketing.cart_abandonments WHERE " + slice.sql(), slice.parameters());
 			writer.append(null, "marketing", "cart_abandonments", rows, (a, r) -> {
 				a.append(r.sessionId());
 				a.append(r.customerKey());

@@ -1,5 +1,6 @@
 package io.turnout.warehouse.duckdb;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -48,11 +49,12 @@ public final class DuckDbEventWarehouse implements EventWarehouse {
 		public Map<String, StoredEvent> storedEvents(Collection<String> eventIds) {
 			stageKeys(eventIds);
 			Map<String, StoredEvent> stored = new HashMap<>();
-			writer.query("SELECT e.event_id, e.received_at, e.order_id FROM marketing.events e "
-					+ "WHERE e.event_id IN (SELECT k FROM stage_keys)", rs -> {
+			writer.query("SELECT e.event_id, e.received_at, e.order_id, e.event_date, e.anonymous_id, e.user_id "
+					+ "FROM marketing.events e WHERE e.event_id IN (SELECT k FROM stage_keys)", rs -> {
 						while (rs.next()) {
 							stored.put(rs.getString(1),
-									new StoredEvent(rs.getString(1), DuckDbWriter.instant(rs, 2), rs.getString(3)));
+									new StoredEvent(rs.getString(1), DuckDbWriter.instant(rs, 2), rs.getString(3),
+											rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6)));
 						}
 					});
 			return stored;

@@ -12,6 +12,7 @@ import io.turnout.events.EventKind;
 import io.turnout.events.EventRow;
 import io.turnout.events.IdentityLink;
 import io.turnout.events.OrderRow;
+import io.turnout.sessions.SessionKeys;
 import io.turnout.sessions.SessionRow;
 import io.turnout.sessions.SessionTables;
 import io.turnout.sessions.SessionWarehouse;
@@ -44,14 +45,15 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 	private final class Tables implements SessionTables {
 
 		@Override
-		public List<EventRow> activityOn(LocalDate day) {
+		public List<EventRow> activityOn(LocalDate day, SessionKeys keys) {
+			SliceKeys slice = SliceKeys.of(day, keys, SliceKeys.OF_EVENT);
 			List<EventRow> events = new ArrayList<>();
-			writer.query("SELECT " + EVENT_COLUMNS + " FROM marketing.events WHERE event_date = ? "
-					+ "AND event_type IN ('page', 'screen', 'track')", rs -> {
+			writer.query("SELECT " + EVENT_COLUMNS + " FROM marketing.events "
+					+ "WHERE event_type IN ('page', 'screen', 'track') AND " + slice.sql(), rs -> {
 						while (rs.next()) {
 							events.add(eventOf(rs));
 						}
-					}, day);
+					}, slice.parameters());
 			return events;
 		}
 
@@ -61,13 +63,14 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 		}
 
 		@Override
-		public List<OrderRow> ordersOn(LocalDate day) {
-			return DuckDbSessionWarehouse.ordersOn(writer, day);
+		public List<OrderRow> ordersOn(LocalDate day, SessionKeys keys) {
+			return DuckDbSessionWarehouse.ordersOn(writer, SliceKeys.of(day, keys, SliceKeys.OF_EVENT));
 		}
 
 		@Override
-		public void replaceSessions(LocalDate day, List<SessionRow> sessions) {
-			writer.update("DELETE FROM marketing.sessions WHERE event_date = ?", day);
+		public void replaceSessions(LocalDate day, SessionKeys keys, List<SessionRow> sessions) {
+			SliceKeys slice = SliceKeys.of(day, keys, SliceKeys.OF_SESSION);
+			writer.update("DELETE FROM marketing.sessions WHERE " + slice.sql(), slice.parameters());
 			writer.append(null, "marketing", "sessions", sessions, (a, s) -> {
 				a.append(s.sessionId());
 				a.append(s.sessionKey());
@@ -125,19 +128,19 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 		return links;
 	}
 
-	/** The orders of one day, read within the caller's transaction. */
-	static List<OrderRow> ordersOn(DuckDbWriter writer, LocalDate day) {
+	/** The orders of one slice, read within the caller's transaction. */
+	static List<OrderRow> ordersOn(DuckDbWriter writer, SliceKeys slice) {
 		List<OrderRow> orders = new ArrayList<>();
 		writer.query(
 				"SELECT order_id, event_id, ordered_at, event_date, anonymous_id, user_id, customer_key, "
-						+ "session_id, revenue, currency, duplicate_events FROM marketing.orders WHERE event_date = ?",
+						+ "session_id, revenue, currency, duplicate_events FROM marketing.orders WHERE " + slice.sql(),
 				rs -> {
 					while (rs.next()) {
 						orders.add(new OrderRow(rs.getString(1), rs.getString(2), DuckDbWriter.instant(rs, 3),
 								rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7),
 								rs.getString(8), rs.getBigDecimal(9), rs.getString(10), rs.getInt(11)));
 					}
-				}, day);
+				}, slice.parameters());
 		return orders;
 	}
 

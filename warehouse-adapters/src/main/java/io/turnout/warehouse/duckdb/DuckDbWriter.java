@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -87,6 +88,10 @@ public final class DuckDbWriter implements AutoCloseable {
 				writer.write(appender, row);
 				appender.endRow();
 			}
+			// Flushed here, not by close(): a failed flush in close() is not reported,
+			// and
+			// leaves the transaction aborted, so that its commit silently rolls back.
+			appender.flush();
 		}
 		catch (SQLException ex) {
 			throw new WarehouseException("Appending rows to " + table + " failed: " + ex.getMessage(), ex);
@@ -110,9 +115,7 @@ public final class DuckDbWriter implements AutoCloseable {
 
 	void query(String sql, ResultHandler handler, Object... parameters) {
 		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
-			for (int i = 0; i < parameters.length; i++) {
-				statement.setObject(i + 1, parameters[i]);
-			}
+			bind(statement, parameters);
 			try (ResultSet rs = statement.executeQuery()) {
 				handler.handle(rs);
 			}
@@ -124,13 +127,23 @@ public final class DuckDbWriter implements AutoCloseable {
 
 	void update(String sql, Object... parameters) {
 		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
-			for (int i = 0; i < parameters.length; i++) {
-				statement.setObject(i + 1, parameters[i]);
-			}
+			bind(statement, parameters);
 			statement.executeUpdate();
 		}
 		catch (SQLException ex) {
 			throw new WarehouseException("DuckDB statement failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Binds parameters; a list becomes a {@code VARCHAR[]}. */
+	private void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+		for (int i = 0; i < parameters.length; i++) {
+			if (parameters[i] instanceof List<?> list) {
+				statement.setArray(i + 1, this.connection.createArrayOf("VARCHAR", list.toArray()));
+			}
+			else {
+				statement.setObject(i + 1, parameters[i]);
+			}
 		}
 	}
 
