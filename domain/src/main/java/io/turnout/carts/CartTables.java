@@ -18,8 +18,11 @@ public interface CartTables {
 	/** The sessions of these session keys on one day whose cart was abandoned. */
 	List<SessionRow> abandonedSessionsOn(LocalDate day, SessionKeys keys);
 
-	/** The activity events of these session keys on one day. */
-	List<EventRow> activityOf(Collection<String> sessionKeys, LocalDate day);
+	/**
+	 * The events a cart is made of ({@code product_added}, {@code order_completed}) of
+	 * these session keys on one day.
+	 */
+	List<EventRow> cartEventsOf(Collection<String> sessionKeys, LocalDate day);
 
 	/** Every abandoned cart whose abandonment time is at or before {@code dueBy}. */
 	List<CartAbandonmentRow> abandonedBy(Instant dueBy);

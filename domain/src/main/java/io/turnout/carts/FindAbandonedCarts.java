@@ -2,7 +2,6 @@ package io.turnout.carts;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,20 +34,21 @@ public final class FindAbandonedCarts {
 		return this.warehouse.inOneTransaction(tables -> {
 			List<SessionRow> sessions = tables.abandonedSessionsOn(day, keys);
 			Set<String> abandoningKeys = sessions.stream().map(SessionRow::sessionKey).collect(Collectors.toSet());
-			Map<String, List<EventRow>> byKey = tables.activityOf(abandoningKeys, day)
+			Map<String, List<EventRow>> cartEventsByKey = tables.cartEventsOf(abandoningKeys, day)
 				.stream()
+				.sorted(Sessions.EVENT_ORDER)
 				.collect(Collectors.groupingBy(Sessions::sessionKeyOf));
-			Map<String, List<EventRow>> eventsBySession = new HashMap<>();
-			byKey.forEach((key, events) -> Sessions.split(events)
-				.forEach(group -> eventsBySession.put(Sessions.sessionIdOf(key, group.get(0)), group)));
 			List<CartAbandonmentRow> rows = new ArrayList<>();
 			for (SessionRow session : sessions) {
-				List<EventRow> events = eventsBySession.get(session.sessionId());
-				if (events == null) {
-					// Events of the key arrived after its sessions were restated: that
-					// restatement is pending, and restates these carts after it.
-					continue;
-				}
+				// A session is its key's events from its start to its end; events after
+				// its
+				// end arrived after it was restated, and its pending restatement restates
+				// these carts again.
+				List<EventRow> events = cartEventsByKey.getOrDefault(session.sessionKey(), List.of())
+					.stream()
+					.filter(event -> !event.eventTime().isBefore(session.startedAt())
+							&& !event.eventTime().isAfter(session.endedAt()))
+					.toList();
 				CartAbandonments.of(session, events).ifPresent(rows::add);
 			}
 			tables.replaceCartAbandonments(day, keys, rows);

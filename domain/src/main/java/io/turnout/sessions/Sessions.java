@@ -24,7 +24,8 @@ public final class Sessions {
 
 	static final Duration MAX_GAP = Duration.ofSeconds(1800);
 
-	private static final Comparator<EventRow> EVENT_ORDER = Comparator.comparing(EventRow::eventTime)
+	/** Session order: {@code (event_time, event_id)}. */
+	public static final Comparator<EventRow> EVENT_ORDER = Comparator.comparing(EventRow::eventTime)
 		.thenComparing(EventRow::eventId);
 
 	private Sessions() {

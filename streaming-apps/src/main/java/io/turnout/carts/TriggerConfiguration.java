@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.turnout.usecases.Watermark;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -34,14 +37,19 @@ public class TriggerConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	TriggerPublisher triggerPublisher(CartWarehouse carts, PublishedTriggers published, KafkaProperties kafka) {
+	TriggerPublisher triggerPublisher(CartWarehouse carts, PublishedTriggers published, KafkaProperties kafka,
+			Watermark watermark, MeterRegistry meters) {
 		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 		return new TriggerPublisher(carts, published, new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config)),
-				TOPIC, Clock.systemUTC());
+				TOPIC, Clock.systemUTC(), watermark,
+				Timer.builder("turnout.carts.trigger.lag")
+					.description("From the watermark passing a cart's abandonment time to its trigger being published")
+					.publishPercentiles(0.5, 0.99)
+					.register(meters)::record);
 	}
 
 	@Bean

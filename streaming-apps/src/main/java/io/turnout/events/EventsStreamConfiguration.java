@@ -45,16 +45,19 @@ public class EventsStreamConfiguration {
 			.register(meters);
 		return message -> {
 			IngestReport report = ingestEvents.ingest(message.getPayload());
-			restater.record(report);
 			Instant committed = Instant.now();
+			Instant oldest = committed;
 			Object timestamps = message.getHeaders().get(KafkaHeaders.RECEIVED_TIMESTAMP);
 			if (timestamps instanceof List<?> times) {
 				for (Object time : times) {
 					if (time instanceof Long millis) {
-						visible.record(Duration.between(Instant.ofEpochMilli(millis), committed));
+						Instant received = Instant.ofEpochMilli(millis);
+						visible.record(Duration.between(received, committed));
+						oldest = received.isBefore(oldest) ? received : oldest;
 					}
 				}
 			}
+			restater.record(report, oldest);
 			meters.counter("turnout.events.stored", "use_case", "events", "outcome", "new")
 				.increment(report.newEvents());
 			meters.counter("turnout.events.stored", "use_case", "events", "outcome", "duplicate")

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * cart-abandonment): after each batch of events is stored it notes which slices are stale
  * ({@link Restatements}: the session keys of a day it touched, or whole days) and, every
  * second or two, restates them in dependency order with the same domain entry points the
- * nightly jobs call. The watermark is the greatest event time the stream has seen, so a
+ * nightly jobs call. Lateness is measured against the stream's {@link Watermark}, so a
  * replay of an old topic restates exactly what the live stream did.
  */
 public class DerivedRestater {
@@ -40,47 +40,51 @@ public class DerivedRestater {
 	 * When the oldest not yet restated change of each stale slice was stored (processing
 	 * time).
 	 */
-	private final Map<UseCase, Map<LocalDate, Long>> staleSince = new EnumMap<>(UseCase.class);
+	private final Map<UseCase, Map<LocalDate, Instant>> staleSince = new EnumMap<>(UseCase.class);
 
 	private final BiConsumer<UseCase, Duration> restateLag;
 
-	private Instant watermark;
+	private final Watermark watermark;
 
 	private int restating;
 
 	/**
 	 * @param restaters the domain entry point of each derived use case, in dependency
 	 * order
-	 * @param restateLag told, per restated slice, how long after the change was stored it
-	 * was restated
+	 * @param watermark the stream's event-time watermark, advanced here
+	 * @param restateLag told, per restated slice, how long after the collector received
+	 * the change it was restated
 	 */
-	public DerivedRestater(Modes modes, LinkedHashMap<UseCase, SliceRestater> restaters, Duration allowedLateness,
-			BiConsumer<UseCase, Duration> restateLag) {
+	public DerivedRestater(Modes modes, LinkedHashMap<UseCase, SliceRestater> restaters, Watermark watermark,
+			Duration allowedLateness, BiConsumer<UseCase, Duration> restateLag) {
 		this.modes = modes;
+		this.watermark = watermark;
 		this.restaters = restaters;
 		this.allowedLateness = allowedLateness;
 		this.restateLag = restateLag;
 	}
 
-	/** Notes what a stored batch made stale. */
-	public synchronized void record(IngestReport report) {
-		if (report.latestEventTime() != null
-				&& (this.watermark == null || report.latestEventTime().isAfter(this.watermark))) {
-			this.watermark = report.latestEventTime();
-		}
-		if (this.watermark == null || report.sessionKeysByDay().isEmpty() && report.identityLinks().isEmpty()) {
+	/**
+	 * Notes what a stored batch made stale.
+	 * @param receivedAt when the collector received the batch's oldest message: the
+	 * restatement lag is measured from there
+	 */
+	public synchronized void record(IngestReport report, Instant receivedAt) {
+		this.watermark.advance(report.latestEventTime(), Instant.now());
+		Instant current = this.watermark.current().orElse(null);
+		if (current == null || report.sessionKeysByDay().isEmpty() && report.identityLinks().isEmpty()) {
 			return;
 		}
-		markStale(Restatements.of(report.sessionKeysByDay(), report.identityLinks(), this.watermark,
-				this.allowedLateness), System.nanoTime());
+		markStale(Restatements.of(report.sessionKeysByDay(), report.identityLinks(), current, this.allowedLateness),
+				receivedAt);
 	}
 
-	private synchronized void markStale(Map<UseCase, SortedMap<LocalDate, SessionKeys>> slices, long since) {
+	private synchronized void markStale(Map<UseCase, SortedMap<LocalDate, SessionKeys>> slices, Instant since) {
 		slices.forEach((useCase, days) -> {
 			if (!days.isEmpty() && this.modes.modeOf(useCase) == Mode.STREAMING) {
 				SortedMap<LocalDate, SessionKeys> stale = this.stale.computeIfAbsent(useCase, key -> new TreeMap<>());
 				days.forEach((day, keys) -> Restatements.add(stale, day, keys));
-				Map<LocalDate, Long> times = this.staleSince.computeIfAbsent(useCase, key -> new HashMap<>());
+				Map<LocalDate, Instant> times = this.staleSince.computeIfAbsent(useCase, key -> new HashMap<>());
 				days.keySet().forEach(day -> times.putIfAbsent(day, since));
 			}
 		});
@@ -126,7 +130,7 @@ public class DerivedRestater {
 	private boolean restate(UseCase useCase, SliceRestater restater, SortedMap<LocalDate, SessionKeys> days) {
 		for (Map.Entry<LocalDate, SessionKeys> slice : days.entrySet()) {
 			LocalDate day = slice.getKey();
-			Long since;
+			Instant since;
 			synchronized (this) {
 				since = this.staleSince.getOrDefault(useCase, Map.of()).get(day);
 				if (since != null) {
@@ -134,16 +138,15 @@ public class DerivedRestater {
 				}
 			}
 			try {
+				long started = System.nanoTime();
 				restater.restate(day, slice.getValue());
+				log.debug("use case {}, day {}, {}: restated in {} ms", useCase.code(), day, slice.getValue(),
+						(System.nanoTime() - started) / 1_000_000);
 				if (since != null) {
-					this.restateLag.accept(useCase, Duration.ofNanos(System.nanoTime() - since));
+					this.restateLag.accept(useCase, Duration.between(since, Instant.now()));
 				}
-				Instant watermark;
-				synchronized (this) {
-					watermark = this.watermark;
-				}
-				markStale(Restatements.after(useCase, day, slice.getValue(), watermark),
-						(since != null) ? since : System.nanoTime());
+				markStale(Restatements.after(useCase, day, slice.getValue(), this.watermark.current().orElseThrow()),
+						(since != null) ? since : Instant.now());
 			}
 			catch (RuntimeException ex) {
 				synchronized (this) {

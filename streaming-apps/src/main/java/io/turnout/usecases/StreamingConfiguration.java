@@ -33,16 +33,22 @@ public class StreamingConfiguration {
 	}
 
 	@Bean
+	Watermark watermark(StreamingProperties properties) {
+		return new Watermark(properties.allowedLateness().plusDays(1));
+	}
+
+	@Bean
 	DerivedRestater derivedRestater(Modes modes, BuildSessions sessions, AttributeOrders attribution,
-			ReportRevenue revenue, FindAbandonedCarts carts, StreamingProperties properties, MeterRegistry meters) {
+			ReportRevenue revenue, FindAbandonedCarts carts, Watermark watermark, StreamingProperties properties,
+			MeterRegistry meters) {
 		LinkedHashMap<UseCase, DerivedRestater.SliceRestater> restaters = new LinkedHashMap<>();
 		restaters.put(UseCase.SESSIONS, sessions::restate);
 		restaters.put(UseCase.ATTRIBUTION, (day, keys) -> attribution.restate(day));
 		restaters.put(UseCase.REVENUE_DAILY, (day, keys) -> revenue.restate(day));
 		restaters.put(UseCase.CART_ABANDONMENT, carts::restate);
-		return new DerivedRestater(modes, restaters, properties.allowedLateness(),
+		return new DerivedRestater(modes, restaters, watermark, properties.allowedLateness(),
 				(useCase, lag) -> Timer.builder("turnout.derived.restate.lag")
-					.description("From a change being stored to the restatement that includes it")
+					.description("From the collector receiving a change to the restatement that includes it")
 					.tag("use_case", useCase.code())
 					.publishPercentiles(0.5, 0.99)
 					.register(meters)

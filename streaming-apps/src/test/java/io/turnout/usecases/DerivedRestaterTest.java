@@ -43,8 +43,8 @@ class DerivedRestaterTest {
 				}
 			});
 		}
-		return new DerivedRestater(useCase -> mode, restaters, Duration.ofHours(48),
-				(useCase, lag) -> this.lags.add(useCase.code()));
+		return new DerivedRestater(useCase -> mode, restaters, new Watermark(Duration.ofHours(72)),
+				Duration.ofHours(48), (useCase, lag) -> this.lags.add(useCase.code()));
 	}
 
 	private static IngestReport stored(String day, String latestEventTime) {
@@ -59,8 +59,8 @@ class DerivedRestaterTest {
 	@Test
 	void onlyTheSessionKeysNewEventsTouchedAreRestatedOncePerDay() {
 		DerivedRestater restater = restater(Mode.STREAMING);
-		restater.record(stored("2026-03-02", "2026-03-02T12:00:00Z", "anon-1"));
-		restater.record(stored("2026-03-02", "2026-03-02T12:00:01Z", "anon-2"));
+		restater.record(stored("2026-03-02", "2026-03-02T12:00:00Z", "anon-1"), Instant.now());
+		restater.record(stored("2026-03-02", "2026-03-02T12:00:01Z", "anon-2"), Instant.now());
 
 		restater.restateStale();
 
@@ -72,7 +72,7 @@ class DerivedRestaterTest {
 	@Test
 	void staleSlicesAreRestatedInDependencyOrderAndEachRestatementIsTimed() {
 		DerivedRestater restater = restater(Mode.STREAMING);
-		restater.record(stored("2026-03-02", "2026-03-02T12:00:00Z"));
+		restater.record(stored("2026-03-02", "2026-03-02T12:00:00Z"), Instant.now());
 
 		assertThat(restater.pending()).isEqualTo(4);
 		restater.restateStale();
@@ -92,16 +92,17 @@ class DerivedRestaterTest {
 			if (this.restated.size() == 1) {
 				// The stream stores another batch of the same day while sessions are
 				// restated.
-				self.get(0).record(stored("2026-03-02", "2026-03-02T13:00:00Z"));
+				self.get(0).record(stored("2026-03-02", "2026-03-02T13:00:00Z"), Instant.now());
 			}
 		});
 		for (UseCase useCase : List.of(UseCase.ATTRIBUTION, UseCase.REVENUE_DAILY, UseCase.CART_ABANDONMENT)) {
 			restaters.put(useCase, (day, keys) -> this.restated.add(useCase.code() + " " + day));
 		}
-		DerivedRestater restater = new DerivedRestater(useCase -> Mode.STREAMING, restaters, Duration.ofHours(48),
+		DerivedRestater restater = new DerivedRestater(useCase -> Mode.STREAMING, restaters,
+				new Watermark(Duration.ofHours(72)), Duration.ofHours(48),
 				(useCase, lag) -> this.lags.add(useCase.code()));
 		self.add(restater);
-		restater.record(stored("2026-03-02", "2026-03-02T12:00:00Z"));
+		restater.record(stored("2026-03-02", "2026-03-02T12:00:00Z"), Instant.now());
 
 		restater.restateStale();
 		restater.restateStale();
@@ -117,7 +118,7 @@ class DerivedRestaterTest {
 	@Test
 	void useCasesInBatchModeAreLeftToTheirNightlyJob() {
 		DerivedRestater restater = restater(Mode.BATCH);
-		restater.record(stored("2026-03-02", "2026-03-02T12:00:00Z"));
+		restater.record(stored("2026-03-02", "2026-03-02T12:00:00Z"), Instant.now());
 
 		restater.restateStale();
 
@@ -127,7 +128,7 @@ class DerivedRestaterTest {
 	@Test
 	void aFailureStaysStaleAndHoldsBackWhatDependsOnIt() {
 		DerivedRestater restater = restater(Mode.STREAMING);
-		restater.record(stored("2026-03-02", "2026-03-02T12:00:00Z"));
+		restater.record(stored("2026-03-02", "2026-03-02T12:00:00Z"), Instant.now());
 		this.failing = "sessions";
 
 		restater.restateStale();

@@ -53,11 +53,11 @@ public final class DuckDbCartWarehouse implements CartWarehouse {
 		}
 
 		@Override
-		public List<EventRow> activityOf(Collection<String> sessionKeys, LocalDate day) {
+		public List<EventRow> cartEventsOf(Collection<String> sessionKeys, LocalDate day) {
 			SliceKeys slice = SliceKeys.of(day, SessionKeys.of(sessionKeys), SliceKeys.OF_EVENT);
 			List<EventRow> events = new ArrayList<>();
 			writer.query("SELECT " + DuckDbSessionWarehouse.EVENT_COLUMNS + " FROM marketing.events "
-					+ "WHERE event_type IN ('page', 'screen', 'track') AND " + slice.sql(), rs -> {
+					+ "WHERE event_kind IN ('product_added', 'order_completed') AND " + slice.sql(), rs -> {
 						while (rs.next()) {
 							events.add(DuckDbSessionWarehouse.eventOf(rs));
 						}
