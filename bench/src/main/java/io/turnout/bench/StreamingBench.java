@@ -74,9 +74,9 @@ final class StreamingBench {
 		for (String useCase : List.of("sessions", "attribution", "revenue-daily", "cart-abandonment")) {
 			everythingStreams.add("--turnout.use-cases." + useCase + ".mode=streaming");
 		}
-		String restateInterval = System.getProperty("streaming.restateInterval");
-		if (restateInterval != null) {
-			everythingStreams.add("--turnout.streaming.restate-interval=" + restateInterval);
+		String serveArgs = System.getProperty("streaming.serveArgs", "").strip();
+		if (!serveArgs.isEmpty()) {
+			everythingStreams.addAll(List.of(serveArgs.split("\\s+")));
 		}
 		Phase derived = phase("derived", inEventTimeOrder(derivedRate * derivedSeconds), derivedRate,
 				everythingStreams);

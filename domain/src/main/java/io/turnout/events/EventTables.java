@@ -17,6 +17,9 @@ public interface EventTables {
 	/** The stored events among these ids, by id. */
 	Map<String, StoredEvent> storedEvents(Collection<String> eventIds);
 
+	/** Every stored identity link of these anonymous ids. */
+	List<IdentityLink> identityLinksOf(Collection<String> anonymousIds);
+
 	/** Every stored {@code order_completed} event of these order ids. */
 	List<OrderEvent> orderEvents(Collection<String> orderIds);
 

@@ -6,12 +6,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The {@code events} use case: the one entry point that the nightly job and the streaming
@@ -68,12 +70,6 @@ public final class IngestEvents {
 		int acceptedMessages = accepted;
 		Stored stored = this.warehouse.inOneTransaction(tables -> storeInOneTransaction(tables, earliest, failures));
 		int newEvents = (int) stored.written().stream().filter(event -> !event.isReplacement()).count();
-		List<IdentityLink> links = new ArrayList<>();
-		for (WrittenEvent event : stored.written()) {
-			if (event.row().linksIdentity()) {
-				links.add(event.row().identityLink());
-			}
-		}
 		Instant latest = null;
 		for (EventRow event : earliest.values()) {
 			if (latest == null || event.eventTime().isAfter(latest)) {
@@ -81,7 +77,8 @@ public final class IngestEvents {
 			}
 		}
 		return new IngestReport(outcomes.size(), newEvents, acceptedMessages - newEvents,
-				Collections.unmodifiableMap(reasons), stored.touched().byDay(), List.copyOf(links), latest);
+				Collections.unmodifiableMap(reasons), stored.touched().byDay(), List.copyOf(stored.changingLinks()),
+				latest);
 	}
 
 	private static Stored storeInOneTransaction(EventTables tables, Map<String, EventRow> candidates,
@@ -98,7 +95,7 @@ public final class IngestEvents {
 			}
 			else if (candidate.receivedAt().isBefore(existing.receivedAt())) {
 				earlierCopies.add(candidate);
-				touched.add(existing.eventDate(), existing.sessionKey());
+				touched.add(existing.eventDate(), existing.sessionKey(), Instant.MIN);
 				if (existing.orderId() != null) {
 					touchedOrderIds.add(existing.orderId());
 				}
@@ -106,11 +103,17 @@ public final class IngestEvents {
 			else {
 				continue;
 			}
-			touched.add(candidate.eventDate(), candidate.sessionKey());
+			touched.add(candidate.eventDate(), candidate.sessionKey(), candidate.eventTime());
 			if (candidate.isOrder()) {
 				touchedOrderIds.add(candidate.orderId());
 			}
 		}
+		List<IdentityLink> links = new ArrayList<>();
+		newEvents.stream().filter(EventRow::linksIdentity).forEach(event -> links.add(event.identityLink()));
+		earlierCopies.stream().filter(EventRow::linksIdentity).forEach(event -> links.add(event.identityLink()));
+		// Read before the writes: the links stored before this batch.
+		List<IdentityLink> changingLinks = links.isEmpty() ? List.of() : ChangingLinks.among(links,
+				tables.identityLinksOf(links.stream().map(IdentityLink::anonymousId).collect(Collectors.toSet())));
 		if (!newEvents.isEmpty()) {
 			tables.insertEvents(newEvents);
 		}
@@ -123,7 +126,7 @@ public final class IngestEvents {
 			List<OrderEvent> orderEvents = tables.orderEvents(touchedOrderIds);
 			// The order's winning event may move to another session.
 			orderEvents.forEach(event -> touched.add(LocalDate.ofInstant(event.eventTime(), ZoneOffset.UTC),
-					EventRow.sessionKeyOf(event.anonymousId(), event.userId())));
+					EventRow.sessionKeyOf(event.anonymousId(), event.userId()), event.eventTime()));
 			tables.replaceOrders(touchedOrderIds, Orders.of(orderEvents));
 		}
 		if (!failures.isEmpty()) {
@@ -132,25 +135,33 @@ public final class IngestEvents {
 		List<WrittenEvent> written = new ArrayList<>();
 		newEvents.forEach(event -> written.add(new WrittenEvent(event, false)));
 		earlierCopies.forEach(event -> written.add(new WrittenEvent(event, true)));
-		return new Stored(written, touched);
+		return new Stored(written, touched, changingLinks);
 	}
 
-	/** What one transaction wrote, and the slices it touched. */
-	private record Stored(List<WrittenEvent> written, TouchedSlices touched) {
+	/**
+	 * What one transaction wrote, the slices it touched and the links that can change a
+	 * customer key.
+	 */
+	private record Stored(List<WrittenEvent> written, TouchedSlices touched, List<IdentityLink> changingLinks) {
 	}
 
-	/** The session keys a batch touched, per day. */
+	/**
+	 * The session keys a batch touched, per day, each with the earliest event time it
+	 * changed ({@link Instant#MIN}: the whole day, for a replaced copy whose time is not
+	 * read).
+	 */
 	private static final class TouchedSlices {
 
-		private final Map<LocalDate, Set<String>> keysByDay = new TreeMap<>();
+		private final Map<LocalDate, Map<String, Instant>> keysByDay = new TreeMap<>();
 
-		void add(LocalDate day, String sessionKey) {
-			this.keysByDay.computeIfAbsent(day, key -> new HashSet<>()).add(sessionKey);
+		void add(LocalDate day, String sessionKey, Instant since) {
+			this.keysByDay.computeIfAbsent(day, key -> new HashMap<>())
+				.merge(sessionKey, since, (a, b) -> a.isBefore(b) ? a : b);
 		}
 
-		Map<LocalDate, Set<String>> byDay() {
-			Map<LocalDate, Set<String>> copy = new TreeMap<>();
-			this.keysByDay.forEach((day, keys) -> copy.put(day, Collections.unmodifiableSet(keys)));
+		Map<LocalDate, Map<String, Instant>> byDay() {
+			Map<LocalDate, Map<String, Instant>> copy = new TreeMap<>();
+			this.keysByDay.forEach((day, keys) -> copy.put(day, Collections.unmodifiableMap(keys)));
 			return Collections.unmodifiableMap(copy);
 		}
 

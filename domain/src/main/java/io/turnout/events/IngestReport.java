@@ -10,17 +10,18 @@ import java.util.Set;
  * What happened to a batch of received messages: every one is a new event, a duplicate,
  * or a failure, so {@code received == newEvents + duplicates + failed}; and what the
  * stored events touch downstream: the (day, session key) slices of the events written, of
- * the stored copies they replace and of every event of the orders they change, and the
- * identity links written.
+ * the stored copies they replace and of every event of the orders they change, each with
+ * the earliest event time changed ({@link Instant#MIN} for the whole day), and the
+ * identity links written that can change a customer key ({@link ChangingLinks}).
  */
 public record IngestReport(int received, int newEvents, int duplicates, Map<FailureReason, Integer> failuresByReason,
-		Map<LocalDate, Set<String>> sessionKeysByDay, List<IdentityLink> identityLinks, Instant latestEventTime) {
+		Map<LocalDate, Map<String, Instant>> changedSince, List<IdentityLink> identityLinks, Instant latestEventTime) {
 
 	/**
 	 * The days of the events written, and of any stored copy or order event they change.
 	 */
 	public Set<LocalDate> eventDays() {
-		return this.sessionKeysByDay.keySet();
+		return this.changedSince.keySet();
 	}
 
 	public int failed() {

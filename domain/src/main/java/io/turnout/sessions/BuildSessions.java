@@ -1,6 +1,8 @@
 package io.turnout.sessions;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,10 +42,29 @@ public final class BuildSessions {
 	 * Restates the sessions of some keys on a day: what the streaming function does for
 	 * the keys new events touched. A key's sessions of a day depend only on that key's
 	 * events, links and orders of the day, so the result is the rows a whole-day run
-	 * gives for those keys.
+	 * gives for those keys. Of a key changed since a time, the sessions that ended more
+	 * than the session gap before it are kept: no event at or after that time can join
+	 * them, so its sessions are restated from the start of the first one that did not.
 	 */
 	public DayReport restate(LocalDate day, SessionKeys keys) {
-		return this.warehouse.inOneTransaction(tables -> restate(day, keys, tables));
+		return this.warehouse
+			.inOneTransaction(tables -> restate(day, keys.isAll() ? keys : restatedFrom(day, keys, tables), tables));
+	}
+
+	/** Each key from the start of its first session a change can reach. */
+	private static SessionKeys restatedFrom(LocalDate day, SessionKeys keys, SessionTables tables) {
+		Instant startOfDay = day.atStartOfDay().toInstant(ZoneOffset.UTC);
+		Map<String, Instant> since = new HashMap<>();
+		keys.sinceByKey().forEach((key, time) -> since.put(key, time.isAfter(startOfDay) ? time : startOfDay));
+		Map<String, Instant> from = new HashMap<>(since);
+		for (SessionSpan span : tables.sessionSpansOf(day, keys)) {
+			Instant changed = since.get(span.sessionKey());
+			if (span.startedAt().isBefore(from.get(span.sessionKey()))
+					&& !span.endedAt().isBefore(changed.minus(Sessions.MAX_GAP))) {
+				from.put(span.sessionKey(), span.startedAt());
+			}
+		}
+		return SessionKeys.since(from);
 	}
 
 	private static DayReport restate(LocalDate day, SessionKeys keys, SessionTables tables) {

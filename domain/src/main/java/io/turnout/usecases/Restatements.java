@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -18,13 +17,14 @@ import io.turnout.sessions.SessionKeys;
 /**
  * Which slices of the derived use cases a batch of stored events makes stale
  * (migration.md, late events). A sessions or cart-abandonment slice is a (day, session
- * key) pair: the slices of the events written; for an identity link, its anonymous id on
- * every day from the link's day up to the watermark (it can change customer keys, hence
- * sessions, orders and attribution). Attribution and revenue-daily are restated by whole
- * day: the days whose sessions changed, and for attribution also the 7 days after (their
- * touches changed). Days that closed more than the allowed lateness before the watermark
- * are left to a backfill job. Lateness is measured in event time, against the watermark,
- * never against the wall clock.
+ * key) pair: the slices of the events written, from the earliest event time they change;
+ * for an identity link, its anonymous id's whole day on every day from the link's day up
+ * to the watermark (it can change customer keys, hence sessions, orders and attribution).
+ * Attribution and revenue-daily are restated by whole day: the days whose sessions
+ * changed, and for attribution also the 7 days after (their touches changed). Days that
+ * closed more than the allowed lateness before the watermark are left to a backfill job.
+ * Lateness is measured in event time, against the watermark, never against the wall
+ * clock.
  */
 public final class Restatements {
 
@@ -33,11 +33,15 @@ public final class Restatements {
 	private Restatements() {
 	}
 
-	public static Map<UseCase, SortedMap<LocalDate, SessionKeys>> of(Map<LocalDate, Set<String>> sessionKeysByDay,
+	/**
+	 * @param changedSince per day, the session keys stored events changed, each with the
+	 * earliest event time changed ({@link SessionKeys#WHOLE_DAY} for all of its day)
+	 */
+	public static Map<UseCase, SortedMap<LocalDate, SessionKeys>> of(Map<LocalDate, Map<String, Instant>> changedSince,
 			Collection<IdentityLink> links, Instant watermark, Duration allowedLateness) {
 		LocalDate watermarkDay = LocalDate.ofInstant(watermark, ZoneOffset.UTC);
 		SortedMap<LocalDate, SessionKeys> sessions = new TreeMap<>();
-		sessionKeysByDay.forEach((day, keys) -> add(sessions, day, SessionKeys.of(keys)));
+		changedSince.forEach((day, keys) -> add(sessions, day, SessionKeys.since(keys)));
 		for (IdentityLink link : links) {
 			LocalDate linkDay = LocalDate.ofInstant(link.eventTime(), ZoneOffset.UTC);
 			for (LocalDate day = linkDay; !day.isAfter(watermarkDay); day = day.plusDays(1)) {

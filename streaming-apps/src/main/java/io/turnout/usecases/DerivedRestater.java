@@ -72,10 +72,10 @@ public class DerivedRestater {
 	public synchronized void record(IngestReport report, Instant receivedAt) {
 		this.watermark.advance(report.latestEventTime(), Instant.now());
 		Instant current = this.watermark.current().orElse(null);
-		if (current == null || report.sessionKeysByDay().isEmpty() && report.identityLinks().isEmpty()) {
+		if (current == null || report.changedSince().isEmpty() && report.identityLinks().isEmpty()) {
 			return;
 		}
-		markStale(Restatements.of(report.sessionKeysByDay(), report.identityLinks(), current, this.allowedLateness),
+		markStale(Restatements.of(report.changedSince(), report.identityLinks(), current, this.allowedLateness),
 				receivedAt);
 	}
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.turnout.events.IngestReport;
 import io.turnout.sessions.SessionKeys;
@@ -52,7 +51,8 @@ class DerivedRestaterTest {
 	}
 
 	private static IngestReport stored(String day, String latestEventTime, String sessionKey) {
-		return new IngestReport(1, 1, 0, Map.of(), Map.of(LocalDate.parse(day), Set.of(sessionKey)), List.of(),
+		return new IngestReport(1, 1, 0, Map.of(),
+				Map.of(LocalDate.parse(day), Map.of(sessionKey, Instant.parse(latestEventTime))), List.of(),
 				Instant.parse(latestEventTime));
 	}
 
@@ -66,7 +66,8 @@ class DerivedRestaterTest {
 
 		assertThat(this.restated).containsExactly("sessions 2026-03-02", "attribution 2026-03-02",
 				"revenue-daily 2026-03-02", "cart-abandonment 2026-03-02");
-		assertThat(this.sessionSlices).containsExactly(SessionKeys.of(List.of("anon-1", "anon-2")));
+		assertThat(this.sessionSlices).singleElement()
+			.satisfies(keys -> assertThat(keys.keys()).containsExactlyInAnyOrder("anon-1", "anon-2"));
 	}
 
 	@Test

@@ -61,6 +61,19 @@ public final class DuckDbEventWarehouse implements EventWarehouse {
 		}
 
 		@Override
+		public List<IdentityLink> identityLinksOf(Collection<String> anonymousIds) {
+			List<IdentityLink> links = new ArrayList<>();
+			writer.query("SELECT anonymous_id, user_id, event_time, event_id FROM marketing.identity_links "
+					+ "WHERE anonymous_id IN (SELECT unnest(?::VARCHAR[]))", rs -> {
+						while (rs.next()) {
+							links.add(new IdentityLink(rs.getString(1), rs.getString(2), DuckDbWriter.instant(rs, 3),
+									rs.getString(4)));
+						}
+					}, List.copyOf(anonymousIds));
+			return links;
+		}
+
+		@Override
 		public List<OrderEvent> orderEvents(Collection<String> orderIds) {
 			stageKeys(orderIds);
 			List<OrderEvent> events = new ArrayList<>();

@@ -14,6 +14,7 @@ import io.turnout.events.IdentityLink;
 import io.turnout.events.OrderRow;
 import io.turnout.sessions.SessionKeys;
 import io.turnout.sessions.SessionRow;
+import io.turnout.sessions.SessionSpan;
 import io.turnout.sessions.SessionTables;
 import io.turnout.sessions.SessionWarehouse;
 
@@ -46,10 +47,10 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 
 		@Override
 		public List<EventRow> activityOn(LocalDate day, SessionKeys keys) {
-			SliceKeys slice = SliceKeys.of(day, keys, SliceKeys.OF_EVENT);
+			SliceKeys slice = SliceKeys.since(day, keys, SliceKeys.OF_EVENT, "event_time");
 			List<EventRow> events = new ArrayList<>();
-			writer.query("SELECT " + EVENT_COLUMNS + " FROM marketing.events "
-					+ "WHERE event_type IN ('page', 'screen', 'track') AND " + slice.sql(), rs -> {
+			writer.query("SELECT " + EVENT_COLUMNS + " FROM " + slice.from("marketing.events")
+					+ " WHERE event_type IN ('page', 'screen', 'track') AND " + slice.sql(), rs -> {
 						while (rs.next()) {
 							events.add(eventOf(rs));
 						}
@@ -64,12 +65,27 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 
 		@Override
 		public List<OrderRow> ordersOn(LocalDate day, SessionKeys keys) {
-			return DuckDbSessionWarehouse.ordersOn(writer, SliceKeys.of(day, keys, SliceKeys.OF_EVENT));
+			return DuckDbSessionWarehouse.ordersOn(writer,
+					SliceKeys.since(day, keys, SliceKeys.OF_EVENT, "ordered_at"));
+		}
+
+		@Override
+		public List<SessionSpan> sessionSpansOf(LocalDate day, SessionKeys keys) {
+			SliceKeys slice = SliceKeys.of(day, keys, SliceKeys.OF_SESSION);
+			List<SessionSpan> spans = new ArrayList<>();
+			writer.query("SELECT session_key, started_at, ended_at FROM marketing.sessions WHERE " + slice.sql(),
+					rs -> {
+						while (rs.next()) {
+							spans.add(new SessionSpan(rs.getString(1), DuckDbWriter.instant(rs, 2),
+									DuckDbWriter.instant(rs, 3)));
+						}
+					}, slice.parameters());
+			return spans;
 		}
 
 		@Override
 		public void replaceSessions(LocalDate day, SessionKeys keys, List<SessionRow> sessions) {
-			SliceKeys slice = SliceKeys.of(day, keys, SliceKeys.OF_SESSION);
+			SliceKeys slice = SliceKeys.sinceCondition(day, keys, SliceKeys.OF_SESSION, "started_at");
 			writer.update("DELETE FROM marketing.sessions WHERE " + slice.sql(), slice.parameters());
 			writer.append(null, "marketing", "sessions", sessions, (a, s) -> {
 				a.append(s.sessionId());
@@ -131,10 +147,9 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 	/** The orders of one slice, read within the caller's transaction. */
 	static List<OrderRow> ordersOn(DuckDbWriter writer, SliceKeys slice) {
 		List<OrderRow> orders = new ArrayList<>();
-		writer.query(
-				"SELECT order_id, event_id, ordered_at, event_date, anonymous_id, user_id, customer_key, "
-						+ "session_id, revenue, currency, duplicate_events FROM marketing.orders WHERE " + slice.sql(),
-				rs -> {
+		writer.query("SELECT order_id, event_id, ordered_at, event_date, anonymous_id, user_id, customer_key, "
+				+ "session_id, revenue, currency, duplicate_events FROM " + slice.from("marketing.orders") + " WHERE "
+				+ slice.sql(), rs -> {
 					while (rs.next()) {
 						orders.add(new OrderRow(rs.getString(1), rs.getString(2), DuckDbWriter.instant(rs, 3),
 								rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7),
