@@ -55,9 +55,7 @@ class DerivedParityIT {
 		try (KafkaBroker kafka = KafkaBroker.start();
 				RunningTurnout streaming = RunningTurnout.serving(this.home.resolve("streaming"),
 						kafka.bootstrapServers(), RunningTurnout.everyUseCaseStreaming())) {
-			String batch = "{\"batch\":[" + String.join(",", SessionsJobIT.DAY.strip().split("\n")) + "]}";
-			assertThat(streaming.post("/v1/batch", batch).statusCode()).isEqualTo(200);
-			awaitSettled(kafka, streaming);
+			streamTheDay(kafka, streaming);
 			assertThat(streaming.query("SELECT customer_key FROM marketing.sessions WHERE session_key = 'a2'"))
 				.containsExactly(List.of("anon:a2"));
 
@@ -84,9 +82,7 @@ class DerivedParityIT {
 		try (KafkaBroker kafka = KafkaBroker.start();
 				RunningTurnout streaming = RunningTurnout.serving(this.home.resolve("streaming"),
 						kafka.bootstrapServers(), RunningTurnout.everyUseCaseStreaming())) {
-			String batch = "{\"batch\":[" + String.join(",", SessionsJobIT.DAY.strip().split("\n")) + "]}";
-			assertThat(streaming.post("/v1/batch", batch).statusCode()).isEqualTo(200);
-			awaitSettled(kafka, streaming);
+			streamTheDay(kafka, streaming);
 			assertThat(streaming.query("SELECT sum(orders) FROM marketing.sessions WHERE session_key = 'a1'"))
 				.containsExactly(List.of("1"));
 
@@ -120,6 +116,13 @@ class DerivedParityIT {
 			Map<String, List<List<String>>> nightly = nightly(streaming);
 			streamed.forEach((table, rows) -> assertThat(nightly.get(table)).as(table).containsExactlyElementsOf(rows));
 		}
+	}
+
+	/** Sends {@link SessionsJobIT#DAY} and waits until every use case caught up. */
+	private static void streamTheDay(KafkaBroker kafka, RunningTurnout streaming) {
+		String batch = "{\"batch\":[" + String.join(",", SessionsJobIT.DAY.strip().split("\n")) + "]}";
+		assertThat(streaming.post("/v1/batch", batch).statusCode()).isEqualTo(200);
+		awaitSettled(kafka, streaming);
 	}
 
 	/** The tables the nightly jobs build from the streaming instance's lake. */

@@ -47,30 +47,37 @@ public final class DuckDbEventWarehouse implements EventWarehouse {
 
 		@Override
 		public Map<String, StoredEvent> storedEvents(Collection<String> eventIds) {
+			// Two steps: the probe of the whole table reads three columns; the slices of
+			// the
+			// few events found (duplicates) are read by id.
 			stageKeys(eventIds);
+			List<String> found = new ArrayList<>();
+			writer.query("SELECT e.event_id FROM marketing.events e WHERE e.event_id IN (SELECT k FROM stage_keys)",
+					rs -> {
+						while (rs.next()) {
+							found.add(rs.getString(1));
+						}
+					});
 			Map<String, StoredEvent> stored = new HashMap<>();
-			writer.query("SELECT e.event_id, e.received_at, e.order_id, e.event_date, e.anonymous_id, e.user_id "
-					+ "FROM marketing.events e WHERE e.event_id IN (SELECT k FROM stage_keys)", rs -> {
+			if (found.isEmpty()) {
+				return stored;
+			}
+			writer.query(
+					"SELECT event_id, received_at, order_id, event_date, anonymous_id, user_id FROM marketing.events "
+							+ "WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
+					rs -> {
 						while (rs.next()) {
 							stored.put(rs.getString(1),
 									new StoredEvent(rs.getString(1), DuckDbWriter.instant(rs, 2), rs.getString(3),
 											rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6)));
 						}
-					});
+					}, found);
 			return stored;
 		}
 
 		@Override
 		public List<IdentityLink> identityLinksOf(Collection<String> anonymousIds) {
-			List<IdentityLink> links = new ArrayList<>();
-			writer.query("SELECT anonymous_id, user_id, event_time, event_id FROM marketing.identity_links "
-					+ "WHERE anonymous_id IN (SELECT unnest(?::VARCHAR[]))", rs -> {
-						while (rs.next()) {
-							links.add(new IdentityLink(rs.getString(1), rs.getString(2), DuckDbWriter.instant(rs, 3),
-									rs.getString(4)));
-						}
-					}, List.copyOf(anonymousIds));
-			return links;
+			return DuckDbSessionWarehouse.identityLinksOf(writer, anonymousIds);
 		}
 
 		@Override

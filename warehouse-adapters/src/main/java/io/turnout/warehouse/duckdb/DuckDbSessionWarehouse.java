@@ -33,9 +33,8 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 
 	public DuckDbSessionWarehouse(DuckDbWriter writer) {
 		this.writer = writer;
-		writer.execute("CREATE TEMP TABLE IF NOT EXISTS stage_session_keys (k VARCHAR)",
-				"CREATE TEMP TABLE IF NOT EXISTS stage_order_places (order_id VARCHAR, customer_key VARCHAR, "
-						+ "session_id VARCHAR)");
+		writer.execute("CREATE TEMP TABLE IF NOT EXISTS stage_order_places (order_id VARCHAR, customer_key VARCHAR, "
+				+ "session_id VARCHAR)");
 	}
 
 	@Override
@@ -131,16 +130,14 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 	 * Every identity link of these anonymous ids, read within the caller's transaction.
 	 */
 	static List<IdentityLink> identityLinksOf(DuckDbWriter writer, Collection<String> anonymousIds) {
-		writer.execute("DELETE FROM stage_session_keys");
-		writer.appendTemp("stage_session_keys", anonymousIds, (a, k) -> a.append(k));
 		List<IdentityLink> links = new ArrayList<>();
 		writer.query("SELECT anonymous_id, user_id, event_time, event_id FROM marketing.identity_links "
-				+ "WHERE anonymous_id IN (SELECT k FROM stage_session_keys)", rs -> {
+				+ "WHERE anonymous_id IN (SELECT unnest(?::VARCHAR[]))", rs -> {
 					while (rs.next()) {
 						links.add(new IdentityLink(rs.getString(1), rs.getString(2), DuckDbWriter.instant(rs, 3),
 								rs.getString(4)));
 					}
-				});
+				}, List.copyOf(anonymousIds));
 		return links;
 	}
 
