@@ -56,6 +56,11 @@ public class StreamingConfiguration {
 	}
 
 	@Bean
+	SchedulingConfigurer streamingSwitchTrigger(StreamingSwitch streamingSwitch, StreamingProperties properties) {
+		return registrar -> registrar.addFixedDelayTask(streamingSwitch::apply, properties.modeCheckInterval());
+	}
+
+	@Bean
 	SchedulingConfigurer derivedRestaterTrigger(DerivedRestater restater, StreamingProperties properties) {
 		return registrar -> registrar.addFixedDelayTask(restater::restateStale, properties.restateInterval());
 	}

@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController.State;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Starts a use case's streaming function when its mode is {@code streaming}, and stops it
@@ -28,7 +27,7 @@ public class StreamingSwitch {
 		this.bindings = bindings;
 	}
 
-	@Scheduled(initialDelay = 0, fixedDelayString = "${turnout.streaming.mode-check-interval:5s}")
+	/** Runs every {@code turnout.streaming.mode-check-interval}. */
 	public synchronized void apply() {
 		boolean wanted = this.modes.modeOf(UseCase.EVENTS) == Mode.STREAMING;
 		if (this.eventsRunning == null || wanted != this.eventsRunning) {
