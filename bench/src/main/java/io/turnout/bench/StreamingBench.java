@@ -119,8 +119,7 @@ final class StreamingBench {
 			}
 			double storedSeconds = (System.nanoTime() - start) / 1e9;
 			if (!extraArgs.isEmpty()) {
-				// The last batches' restatements and triggers, into the figures.
-				Thread.sleep(10_000);
+				awaitRestatedAndTriggered(http, base);
 			}
 			double p50 = metric(http, base, "turnout.events.visible.latency.percentile?tag=phi:0.5");
 			double p99 = metric(http, base, "turnout.events.visible.latency.percentile?tag=phi:0.99");
@@ -229,6 +228,28 @@ final class StreamingBench {
 
 	private static long stored(HttpClient http, String base) throws Exception {
 		return (long) metric(http, base, "turnout.events.stored");
+	}
+
+	/**
+	 * Waits until the last batches' restatements are done and the trigger publisher has
+	 * had a round after them, so that they count in the figures.
+	 */
+	private static void awaitRestatedAndTriggered(HttpClient http, String base) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		while (metric(http, base, "turnout.derived.pending") > 0) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Restatements still pending after 120 s");
+			}
+			Thread.sleep(100);
+		}
+		double triggers = metric(http, base, "turnout.carts.trigger.lag");
+		double before;
+		do {
+			before = triggers;
+			Thread.sleep(1_500);
+			triggers = metric(http, base, "turnout.carts.trigger.lag");
+		}
+		while (triggers != before && System.nanoTime() < deadline);
 	}
 
 	private static double metric(HttpClient http, String base, String path) throws Exception {

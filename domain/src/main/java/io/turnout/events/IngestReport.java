@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What happened to a batch of received messages: every one is a new event, a duplicate,
@@ -16,13 +15,6 @@ import java.util.Set;
  */
 public record IngestReport(int received, int newEvents, int duplicates, Map<FailureReason, Integer> failuresByReason,
 		Map<LocalDate, Map<String, Instant>> changedSince, List<IdentityLink> identityLinks, Instant latestEventTime) {
-
-	/**
-	 * The days of the events written, and of any stored copy or order event they change.
-	 */
-	public Set<LocalDate> eventDays() {
-		return this.changedSince.keySet();
-	}
 
 	public int failed() {
 		return this.failuresByReason.values().stream().mapToInt(Integer::intValue).sum();

@@ -2,6 +2,7 @@ package io.turnout.usecases;
 
 import java.util.LinkedHashMap;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.turnout.attribution.AttributeOrders;
@@ -46,13 +47,17 @@ public class StreamingConfiguration {
 		restaters.put(UseCase.ATTRIBUTION, (day, keys) -> attribution.restate(day));
 		restaters.put(UseCase.REVENUE_DAILY, (day, keys) -> revenue.restate(day));
 		restaters.put(UseCase.CART_ABANDONMENT, carts::restate);
-		return new DerivedRestater(modes, restaters, watermark, properties.allowedLateness(),
+		DerivedRestater restater = new DerivedRestater(modes, restaters, watermark, properties.allowedLateness(),
 				(useCase, lag) -> Timer.builder("turnout.derived.restate.lag")
 					.description("From the collector receiving a change to the restatement that includes it")
 					.tag("use_case", useCase.code())
 					.publishPercentiles(0.5, 0.99)
 					.register(meters)
 					.record(lag));
+		Gauge.builder("turnout.derived.pending", restater, DerivedRestater::pending)
+			.description("Days of derived use cases waiting to be restated, or being restated")
+			.register(meters);
+		return restater;
 	}
 
 	@Bean
