@@ -33,23 +33,27 @@ public class EventsJobConfiguration {
 
 	@Bean
 	Step eventsIngestLakeDay(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			LakeDayReader lakeDayReader, EventsWriter eventsWriter, IngestEvents ingestEvents,
-			BatchJobProperties properties, ThreadPoolTaskExecutor validationExecutor) {
-		return new StepBuilder("events.ingestLakeDay", jobRepository).<String, Outcome>chunk(properties.chunkSize())
+			ValidatedLakeDayReader validatedLakeDayReader, EventsWriter eventsWriter, BatchJobProperties properties) {
+		return new StepBuilder("events.ingestLakeDay", jobRepository).<Outcome, Outcome>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
-			.reader(lakeDayReader)
-			.processor(ingestEvents::validate)
-			.taskExecutor(validationExecutor)
+			.reader(validatedLakeDayReader)
 			.writer(eventsWriter)
 			.listener(eventsWriter)
-			.listener(new JobProgress("events", lakeDayReader::fractionRead))
+			.listener(new JobProgress("events", validatedLakeDayReader::fractionRead))
 			.build();
 	}
 
+	/**
+	 * Reads and validates up to two chunks ahead of the writer: the next chunk is ready
+	 * when this one is stored.
+	 */
 	@Bean
 	@StepScope
-	LakeDayReader lakeDayReader(LakeLayout lake, @Value("#{jobParameters['businessDate']}") LocalDate businessDate) {
-		return new LakeDayReader(lake, businessDate);
+	ValidatedLakeDayReader validatedLakeDayReader(LakeLayout lake,
+			@Value("#{jobParameters['businessDate']}") LocalDate businessDate, IngestEvents ingestEvents,
+			ThreadPoolTaskExecutor validationExecutor, BatchJobProperties properties) {
+		return new ValidatedLakeDayReader(new LakeDayReader(lake, businessDate), ingestEvents::validate,
+				validationExecutor, 2 * properties.chunkSize());
 	}
 
 	@Bean

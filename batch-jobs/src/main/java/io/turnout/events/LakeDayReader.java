@@ -118,6 +118,16 @@ public class LakeDayReader implements ItemStreamReader<String> {
 		closeFile();
 	}
 
+	/** The file of the line last read: its index in name order. */
+	int fileIndex() {
+		return this.fileIndex;
+	}
+
+	/** Lines read of that file, the last one read included. */
+	long lineIndex() {
+		return this.lineIndex;
+	}
+
 	/**
 	 * How far through the partition's bytes (compressed bytes for gzip files) the reader
 	 * is, 0 to 1.

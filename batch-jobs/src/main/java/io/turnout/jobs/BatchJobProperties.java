@@ -11,8 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * Settings of the nightly jobs ({@code turnout.batch.*}).
  *
  * @param chunkSize messages per chunk: one warehouse transaction and one restart point
- * @param validationThreads threads that validate the messages of a chunk in parallel
- * (read order is kept); 0 means one per processor
+ * @param validationThreads threads that validate the lake day's lines ahead of the writer
+ * (read order is kept; up to two chunks are read ahead); 0 means one per processor
  */
 @Validated
 @ConfigurationProperties("turnout.batch")

@@ -42,10 +42,11 @@ class KilledJobIT {
 					lines.subList(file * 10_000, (file + 1) * 10_000));
 		}
 		String control = "jdbc:h2:file:" + this.home.toAbsolutePath().resolve("control") + ";AUTO_SERVER=TRUE";
+		// Small chunks keep the job running for seconds, long after the first commits.
 		Process job = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), TurnoutApplication.class.getName(), "job", "run", "events",
 				"--date=2026-06-02", "--turnout.home=" + this.home, "--spring.datasource.url=" + control,
-				"--turnout.batch.chunk-size=500", "--turnout.batch.validation-threads=1")
+				"--turnout.batch.chunk-size=50", "--turnout.batch.validation-threads=1")
 			.redirectErrorStream(true)
 			.redirectOutput(this.home.resolve("killed-job.log").toFile())
 			.start();
