@@ -10,10 +10,12 @@ import io.turnout.usecases.Modes;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -71,8 +73,21 @@ public class JobsConfiguration {
 	}
 
 	@Bean
-	NightlyJobs nightlyJobs(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs) {
-		return new NightlyJobs(jobOperator, jobRepository, jobs);
+	NightlyJobs nightlyJobs(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, UseCaseLeases leases,
+			ObjectProvider<NightlyJobs.AfterNightlyRun> afterRun) {
+		return new NightlyJobs(jobOperator, jobRepository, jobs, leases,
+				afterRun.getIfAvailable(() -> (useCase, day) -> {
+				}));
+	}
+
+	@Bean
+	JobRepositoryNightlyHistory nightlyHistory(JdbcTemplate control) {
+		return new JobRepositoryNightlyHistory(control);
+	}
+
+	@Bean
+	UseCaseLeases useCaseLeases(JdbcTemplate control) {
+		return new UseCaseLeases(control, Clock.systemUTC());
 	}
 
 }

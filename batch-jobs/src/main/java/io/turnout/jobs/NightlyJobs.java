@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,10 +44,17 @@ public class NightlyJobs {
 
 	private final Map<String, Job> jobsByUseCase;
 
-	public NightlyJobs(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs) {
+	private final UseCaseLeases leases;
+
+	private final AfterNightlyRun afterRun;
+
+	public NightlyJobs(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs, UseCaseLeases leases,
+			AfterNightlyRun afterRun) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobsByUseCase = jobs.stream().collect(Collectors.toMap(Job::getName, Function.identity()));
+		this.leases = leases;
+		this.afterRun = afterRun;
 	}
 
 	public boolean hasJob(String useCase) {
@@ -80,11 +88,26 @@ public class NightlyJobs {
 						businessDate, last.getId(), last.getStatus());
 				this.jobOperator.recover(last);
 			}
+			this.leases.holderOf(useCase).ifPresent(lease -> {
+				log.warn("use case {}: releasing the lease of a process that is gone: {}", useCase, lease.describe());
+				this.leases.release(useCase);
+			});
+		}
+		Optional<UseCaseLeases.Lease> held = this.leases.take(useCase, "nightly job for " + businessDate);
+		if (held.isPresent()) {
+			return new JobRun(JobRun.Outcome.FAILED,
+					"The " + useCase + " job for " + businessDate + " cannot start: the " + held.get().describe()
+							+ " is already running on this use case. Run the job again once it is done; if its "
+							+ "process is gone (killed), add --recover.");
 		}
 		try {
 			log.info("use case {}, day {}: nightly job starting{}", useCase, businessDate, rerun ? " (re-run)" : "");
 			JobExecution execution = this.jobOperator.start(job, jobParameters);
-			return JobRun.of(execution);
+			JobRun run = JobRun.of(execution);
+			if (run.outcome() == JobRun.Outcome.COMPLETED) {
+				this.afterRun.completed(useCase, businessDate);
+			}
+			return run;
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
 			return new JobRun(JobRun.Outcome.ALREADY_COMPLETE, "The " + useCase + " job for " + businessDate
@@ -99,6 +122,19 @@ public class NightlyJobs {
 		catch (JobRestartException | InvalidJobParametersException ex) {
 			return new JobRun(JobRun.Outcome.FAILED, ex.getMessage());
 		}
+		finally {
+			this.leases.release(useCase);
+		}
+	}
+
+	/**
+	 * What runs after a nightly job completed its day: the parity check of a shadow day.
+	 */
+	@FunctionalInterface
+	public interface AfterNightlyRun {
+
+		void completed(String useCase, LocalDate businessDate);
+
 	}
 
 	/** How a run ended, with a sentence for the operator. */

@@ -20,6 +20,11 @@ public enum Mode {
 	/** The streaming function owns the tables; running the job by hand is a backfill. */
 	STREAMING;
 
+	/** Whether the streaming function runs: to own the tables, or beside the job. */
+	public boolean streams() {
+		return this != BATCH;
+	}
+
 	public String code() {
 		return name().toLowerCase(Locale.ROOT);
 	}

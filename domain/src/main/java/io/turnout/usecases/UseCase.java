@@ -7,23 +7,44 @@ import java.util.List;
  */
 public enum UseCase {
 
-	EVENTS("events", List.of()),
+	EVENTS("events", List.of(), List.of("events", "identity_links", "orders", "failed_events")),
 
-	SESSIONS("sessions", List.of("events")),
+	SESSIONS("sessions", List.of("events"), List.of("sessions")),
 
-	ATTRIBUTION("attribution", List.of("sessions")),
+	ATTRIBUTION("attribution", List.of("sessions"), List.of("attribution")),
 
-	REVENUE_DAILY("revenue-daily", List.of("attribution")),
+	REVENUE_DAILY("revenue-daily", List.of("attribution"), List.of("revenue_daily")),
 
-	CART_ABANDONMENT("cart-abandonment", List.of("sessions"));
+	CART_ABANDONMENT("cart-abandonment", List.of("sessions"), List.of("cart_abandonments"));
 
 	private final String code;
 
 	private final List<String> dependsOn;
 
-	UseCase(String code, List<String> dependsOn) {
+	private final List<String> tables;
+
+	UseCase(String code, List<String> dependsOn, List<String> tables) {
 		this.code = code;
 		this.dependsOn = dependsOn;
+		this.tables = tables;
+	}
+
+	/**
+	 * The tables this use case writes (tables.md); {@code sessions} also fills the order
+	 * placement columns of {@code orders}.
+	 */
+	public List<String> tables() {
+		return this.tables;
+	}
+
+	/** The use case that writes a table. */
+	public static UseCase writing(String table) {
+		for (UseCase useCase : values()) {
+			if (useCase.tables.contains(table)) {
+				return useCase;
+			}
+		}
+		throw new IllegalArgumentException("No use case writes the table '" + table + "'.");
 	}
 
 	public String code() {

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.turnout.usecases.DerivedRestater;
+import io.turnout.usecases.StreamingUseCases;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.cloud.stream.config.ListenerContainerCustomizer;
@@ -37,8 +38,9 @@ public class EventsStreamConfiguration {
 	public static final String BINDING = "eventsStream-in-0";
 
 	@Bean
-	Consumer<Message<List<String>>> eventsStream(IngestEvents ingestEvents, DerivedRestater restater,
+	Consumer<Message<List<String>>> eventsStream(StreamingUseCases useCases, DerivedRestater restater,
 			MeterRegistry meters) {
+		IngestEvents ingestEvents = useCases.events();
 		Timer visible = Timer.builder("turnout.events.visible.latency")
 			.description("From collector receipt (record time) to the event's row being committed")
 			.publishPercentiles(0.5, 0.99)

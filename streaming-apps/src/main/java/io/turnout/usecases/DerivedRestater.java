@@ -3,10 +3,12 @@ package io.turnout.usecases;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -81,13 +83,32 @@ public class DerivedRestater {
 
 	private synchronized void markStale(Map<UseCase, SortedMap<LocalDate, SessionKeys>> slices, Instant since) {
 		slices.forEach((useCase, days) -> {
-			if (!days.isEmpty() && this.modes.modeOf(useCase) == Mode.STREAMING) {
+			if (!days.isEmpty() && this.modes.modeOf(useCase).streams()) {
 				SortedMap<LocalDate, SessionKeys> stale = this.stale.computeIfAbsent(useCase, key -> new TreeMap<>());
 				days.forEach((day, keys) -> Restatements.add(stale, day, keys));
 				Map<LocalDate, Instant> times = this.staleSince.computeIfAbsent(useCase, key -> new HashMap<>());
 				days.keySet().forEach(day -> times.putIfAbsent(day, since));
 			}
 		});
+	}
+
+	/**
+	 * Restates whole days of a use case, and what depends on them: the hand-over of a
+	 * switch to the streaming side, for the days its nightly job did not complete.
+	 */
+	public void restateDays(UseCase useCase, LocalDate from, LocalDate to) {
+		SortedMap<LocalDate, SessionKeys> days = new TreeMap<>();
+		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+			days.put(day, SessionKeys.all());
+		}
+		if (!days.isEmpty()) {
+			markStale(Map.of(useCase, days), Instant.now());
+		}
+	}
+
+	/** The day of the watermark: the latest day the stream has reached. */
+	public Optional<LocalDate> watermarkDay() {
+		return this.watermark.current().map(time -> LocalDate.ofInstant(time, ZoneOffset.UTC));
 	}
 
 	/** Restates one slice: some session keys, or all, of one day. */
@@ -145,7 +166,9 @@ public class DerivedRestater {
 				if (since != null) {
 					this.restateLag.accept(useCase, Duration.between(since, Instant.now()));
 				}
-				markStale(Restatements.after(useCase, day, slice.getValue(), this.watermark.current().orElseThrow()),
+				Instant watermarkNow = this.watermark.current()
+					.orElseGet(() -> day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+				markStale(Restatements.after(useCase, day, slice.getValue(), watermarkNow),
 						(since != null) ? since : Instant.now());
 			}
 			catch (RuntimeException ex) {

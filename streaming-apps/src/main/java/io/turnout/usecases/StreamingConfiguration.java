@@ -1,14 +1,15 @@
 package io.turnout.usecases;
 
+import io.turnout.events.EventsConsumerGroup;
+import io.turnout.events.EventsStreamConfiguration;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaAdmin;
+
 import java.util.LinkedHashMap;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.turnout.attribution.AttributeOrders;
-import io.turnout.carts.FindAbandonedCarts;
-import io.turnout.revenue.ReportRevenue;
-import io.turnout.sessions.BuildSessions;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,8 +30,17 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 public class StreamingConfiguration {
 
 	@Bean
-	StreamingSwitch streamingSwitch(Modes modes, BindingsLifecycleController bindings) {
-		return new StreamingSwitch(modes, bindings);
+	StreamingSwitch streamingSwitch(Modes modes, BindingsLifecycleController bindings, NightlyHistory history,
+			EventsConsumerGroup eventsGroup, DerivedRestater restater, StreamingProperties properties) {
+		return new StreamingSwitch(modes, bindings,
+				new StreamingSwitch.HandOver(history, eventsGroup, restater, properties.allowedLateness()));
+	}
+
+	@Bean
+	EventsConsumerGroup eventsConsumerGroup(KafkaAdmin kafka, Environment environment) {
+		String binding = "spring.cloud.stream.bindings." + EventsStreamConfiguration.BINDING;
+		return new EventsConsumerGroup(kafka, environment.getRequiredProperty(binding + ".destination"),
+				environment.getRequiredProperty(binding + ".group"));
 	}
 
 	@Bean
@@ -39,14 +49,13 @@ public class StreamingConfiguration {
 	}
 
 	@Bean
-	DerivedRestater derivedRestater(Modes modes, BuildSessions sessions, AttributeOrders attribution,
-			ReportRevenue revenue, FindAbandonedCarts carts, Watermark watermark, StreamingProperties properties,
-			MeterRegistry meters) {
+	DerivedRestater derivedRestater(Modes modes, StreamingUseCases useCases, Watermark watermark,
+			StreamingProperties properties, MeterRegistry meters) {
 		LinkedHashMap<UseCase, DerivedRestater.SliceRestater> restaters = new LinkedHashMap<>();
-		restaters.put(UseCase.SESSIONS, sessions::restate);
-		restaters.put(UseCase.ATTRIBUTION, (day, keys) -> attribution.restate(day));
-		restaters.put(UseCase.REVENUE_DAILY, (day, keys) -> revenue.restate(day));
-		restaters.put(UseCase.CART_ABANDONMENT, carts::restate);
+		restaters.put(UseCase.SESSIONS, useCases.sessions()::restate);
+		restaters.put(UseCase.ATTRIBUTION, (day, keys) -> useCases.attribution().restate(day));
+		restaters.put(UseCase.REVENUE_DAILY, (day, keys) -> useCases.revenue().restate(day));
+		restaters.put(UseCase.CART_ABANDONMENT, useCases.carts()::restate);
 		DerivedRestater restater = new DerivedRestater(modes, restaters, watermark, properties.allowedLateness(),
 				(useCase, lag) -> Timer.builder("turnout.derived.restate.lag")
 					.description("From the collector receiving a change to the restatement that includes it")

@@ -18,8 +18,9 @@ import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * The command line of migration.md: {@code serve}, {@code job run}, {@code job backfill},
- * {@code mode show} and {@code demo}, each with {@code --help}. Exit codes: 0 done, 1 the
- * work failed (the reason is printed), 2 a usage error, 3 the platform could not start.
+ * {@code mode show|set|clear}, {@code parity} and {@code demo}, each with {@code --help}.
+ * Exit codes: 0 done, 1 the work failed (the reason is printed), 2 a usage error, 3 the
+ * platform could not start.
  */
 public class TurnoutCommandLine {
 
@@ -38,7 +39,10 @@ public class TurnoutCommandLine {
 			  serve                                   collector, lake sink, streaming functions, HTTP API
 			  job run <use-case> --date=YYYY-MM-DD    one nightly job for one business date
 			  job backfill <use-case> --from=YYYY-MM-DD --to=YYYY-MM-DD
-			  mode show                               configured, overridden and effective mode per use case
+			  mode show                               modes, nightly runs and parity per use case
+			  mode set <use-case> <mode> [--force]    override a use case's mode at run time
+			  mode clear <use-case>                   return a use case to its configured mode
+			  parity <use-case> --date=YYYY-MM-DD     compare a day of the tables and their shadow copies
 			  demo                                    synthetic traffic through everything, then a summary
 
 			Every command takes --help, and any Spring or turnout.* property as --name=value.
@@ -160,7 +164,8 @@ public class TurnoutCommandLine {
 		return switch (words.get(0)) {
 			case "serve" -> new ServeCommand();
 			case "job" -> JobCommand.of(words, options);
-			case "mode" -> ModeCommand.of(words);
+			case "mode" -> ModeCommand.of(words, options);
+			case "parity" -> ParityCommand.of(words, options);
 			case "demo" -> new DemoCommand(options);
 			default -> throw new UsageException("Unknown command '" + words.get(0) + "'.");
 		};

@@ -1,5 +1,7 @@
 package io.turnout.app.usecases;
 
+import java.time.Duration;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,12 @@ public class ConfiguredModes implements Modes {
 
 	private final Map<UseCase, Mode> configured;
 
+	/** How long the effective modes read from the control database are followed. */
+	public static final Duration FRESH_FOR = Duration.ofSeconds(1);
+
 	private final ModeOverrides overrides;
+
+	private volatile Snapshot snapshot;
 
 	public ConfiguredModes(UseCaseProperties properties, ModeOverrides overrides) {
 		this.configured = new EnumMap<>(UseCase.class);
@@ -37,13 +44,6 @@ public class ConfiguredModes implements Modes {
 			throw new IllegalStateException(
 					"The configured modes break the dependency rule: " + String.join(" ", violations));
 		}
-		this.configured.forEach((useCase, mode) -> {
-			if (mode == Mode.SHADOW) {
-				throw new IllegalStateException("turnout.use-cases." + useCase.code()
-						+ ".mode=shadow: shadow runs (the <table>_shadow tables and the nightly parity check) are "
-						+ "not available in this version; use batch or streaming.");
-			}
-		});
 		this.overrides = overrides;
 	}
 
@@ -51,11 +51,33 @@ public class ConfiguredModes implements Modes {
 		return this.configured.getOrDefault(useCase, Mode.BATCH);
 	}
 
+	/**
+	 * The effective mode, as the running functions and jobs follow it: the overrides are
+	 * read again at most every {@link #FRESH_FOR}, so a change made by any process
+	 * sharing the control database is followed within that time.
+	 */
 	@Override
 	public Mode modeOf(UseCase useCase) {
+		Snapshot snapshot = this.snapshot;
+		if (snapshot == null || System.nanoTime() - snapshot.readAtNanos() > FRESH_FOR.toNanos()) {
+			Map<UseCase, Mode> overridden = new EnumMap<>(UseCase.class);
+			for (ModeOverride override : this.overrides.findAll()) {
+				overridden.put(UseCase.fromCode(override.useCase()), Mode.fromCode(override.mode()));
+			}
+			snapshot = new Snapshot(overridden, System.nanoTime());
+			this.snapshot = snapshot;
+		}
+		return snapshot.overridden().getOrDefault(useCase, configuredModeOf(useCase));
+	}
+
+	/** The effective mode read from the control database now: for changing modes. */
+	public Mode currentModeOf(UseCase useCase) {
 		return this.overrides.findById(useCase.code())
 			.map(override -> Mode.fromCode(override.mode()))
 			.orElseGet(() -> configuredModeOf(useCase));
+	}
+
+	private record Snapshot(Map<UseCase, Mode> overridden, long readAtNanos) {
 	}
 
 }

@@ -12,6 +12,9 @@ import io.turnout.warehouse.duckdb.DuckDbCartWarehouse;
 import io.turnout.warehouse.duckdb.DuckDbDatabase;
 import io.turnout.warehouse.duckdb.DuckDbRevenueWarehouse;
 import io.turnout.sessions.BuildSessions;
+import io.turnout.usecases.Modes;
+import io.turnout.usecases.StreamingUseCases;
+import io.turnout.warehouse.TableNames;
 import io.turnout.sessions.SessionWarehouse;
 import io.turnout.warehouse.duckdb.DuckDbEventWarehouse;
 import io.turnout.warehouse.duckdb.DuckDbSessionWarehouse;
@@ -87,6 +90,20 @@ public class WarehouseConfiguration {
 	@Bean
 	FindAbandonedCarts findAbandonedCarts(CartWarehouse cartWarehouse) {
 		return new FindAbandonedCarts(cartWarehouse);
+	}
+
+	/**
+	 * The streaming functions' use cases: the same domain logic over the streaming side's
+	 * tables, which are the {@code _shadow} copies while a use case runs shadow.
+	 */
+	@Bean
+	StreamingUseCases streamingUseCases(DuckDbWriter writer, Modes modes, TurnoutProperties turnout) {
+		TableNames names = TableNames.streamingSide(modes);
+		return new StreamingUseCases(new IngestEvents(new DuckDbEventWarehouse(writer, names)),
+				new BuildSessions(new DuckDbSessionWarehouse(writer, names)),
+				new AttributeOrders(new DuckDbAttributionWarehouse(writer, names)),
+				new ReportRevenue(new DuckDbRevenueWarehouse(writer, names), turnout.reportingCurrency()),
+				new FindAbandonedCarts(new DuckDbCartWarehouse(writer, names)));
 	}
 
 }

@@ -46,10 +46,13 @@ class CommandLineIT {
 		assertThat(run("--help")).isZero();
 		assertThat(run("job", "run", "--help")).isZero();
 		assertThat(run("mode", "show", "--help")).isZero();
+		assertThat(run("mode", "set", "--help")).isZero();
+		assertThat(run("parity", "--help")).isZero();
 		assertThat(run("demo", "--help")).isZero();
 		assertThat(run("serve", "--help")).isZero();
-		assertThat(out()).contains("job run <use-case> --date=YYYY-MM-DD", "Lists each use case", "synthetic",
-				"collector");
+		assertThat(out()).contains("job run <use-case> --date=YYYY-MM-DD", "show lists each use case",
+				"mode set <use-case> <batch|shadow|streaming> [--force]", "parity <use-case> --date=YYYY-MM-DD",
+				"synthetic", "collector");
 	}
 
 	@Test
@@ -96,9 +99,17 @@ class CommandLineIT {
 	}
 
 	@Test
-	void shadowModeIsRefusedAtStartUpUntilShadowRunsExist() {
-		assertThat(run("mode", "show", "--turnout.use-cases.events.mode=shadow")).isEqualTo(3);
-		assertThat(err()).contains("mode=shadow", "not available");
+	void modesAreSetAndClearedAtRunTimeAndRefusedChangesSayWhy() {
+		assertThat(run("mode", "set", "events", "shadow", "--reason=trying the stream")).isZero();
+		assertThat(out()).contains("'events' now runs shadow (was batch; override set)");
+		assertThat(run("mode", "set", "sessions", "streaming")).isEqualTo(1);
+		assertThat(err()).contains("Refused:", "'sessions' cannot run streaming while 'events'");
+		assertThat(run("mode", "set", "events", "fast")).isEqualTo(1);
+		assertThat(err()).contains("Unknown mode 'fast'");
+		assertThat(run("mode", "show")).isZero();
+		assertThat(out()).containsPattern("events\\s+batch\\s+shadow\\s+shadow");
+		assertThat(run("mode", "clear", "events")).isZero();
+		assertThat(out()).contains("'events' now runs batch (was shadow; override cleared");
 	}
 
 	@Test

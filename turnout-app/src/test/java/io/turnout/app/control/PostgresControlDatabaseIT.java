@@ -6,18 +6,21 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.turnout.app.migration.Caller;
+import io.turnout.app.migration.ModeChanges;
+import io.turnout.app.migration.ParityChecks;
+import io.turnout.app.migration.ParityReport;
+import io.turnout.app.migration.ParityReports;
 import io.turnout.app.testing.RunningTurnout;
-import io.turnout.app.usecases.ModeOverride;
-import io.turnout.app.usecases.ModeOverrides;
+import io.turnout.app.usecases.ConfiguredModes;
 import io.turnout.jobs.NightlyJobs.JobRun;
+import io.turnout.jobs.UseCaseLeases;
 import io.turnout.usecases.Mode;
-import io.turnout.usecases.Modes;
 import io.turnout.usecases.UseCase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +35,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The same jar against PostgreSQL as the control database, by configuration only: Flyway
  * migrates the job repository and the platform state, a job runs and restarts there, and
- * mode overrides are stored there.
+ * the migration path keeps its state there: overrides, the audit of mode changes,
+ * use-case leases and parity reports.
  */
 class PostgresControlDatabaseIT {
 
@@ -95,13 +99,33 @@ class PostgresControlDatabaseIT {
 			assertThat(control.queryForList("SELECT job_name FROM batch_job_instance", String.class))
 				.containsExactly("events");
 
-			turnout.context()
-				.getBean(ModeOverrides.class)
-				.save(new ModeOverride("events", "streaming", "it", Instant.parse("2026-08-02T00:00:00Z"), "test",
-						null));
-			assertThat(turnout.context().getBean(Modes.class).modeOf(UseCase.EVENTS)).isEqualTo(Mode.STREAMING);
+			ModeChanges changes = turnout.context().getBean(ModeChanges.class);
+			Caller it = new Caller("it", "cli");
+			assertThat(changes.set("events", "streaming", true, "test", it).applied()).isTrue();
+			assertThat(changes.set("attribution", "streaming", true, null, it).applied()).isFalse();
+			UseCaseLeases leases = turnout.context().getBean(UseCaseLeases.class);
+			assertThat(leases.take("sessions", "nightly job for 2026-08-01")).isEmpty();
+			assertThat(leases.take("sessions", "another")).isPresent();
+			assertThat(changes.set("sessions", "shadow", false, null, it).message())
+				.contains("nightly job for 2026-08-01");
+			leases.release("sessions");
+			assertThat(turnout.context().getBean(ConfiguredModes.class).currentModeOf(UseCase.EVENTS))
+				.isEqualTo(Mode.STREAMING);
 			assertThat(control.queryForList("SELECT use_case || ' ' || mode FROM turnout_mode_override", String.class))
 				.isEqualTo(List.of("events streaming"));
+			assertThat(control.queryForList(
+					"SELECT use_case || ' ' || outcome || ' ' || forced FROM turnout_mode_change ORDER BY id",
+					String.class))
+				.containsExactly("events applied true", "attribution refused true", "sessions refused false");
+
+			turnout.context().getBean(ParityChecks.class).run(UseCase.SESSIONS, day);
+			assertThat(turnout.context().getBean(ParityReports.class).findByUseCaseOrderByIdDesc("sessions"))
+				.singleElement()
+				.satisfies(report -> {
+					assertThat(report.passed()).isTrue();
+					assertThat(report.tables()).extracting(ParityReport.TableResult::tableName)
+						.containsExactly("sessions");
+				});
 		}
 	}
 

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import io.turnout.attribution.AttributionRow;
 import io.turnout.attribution.AttributionTables;
 import io.turnout.attribution.AttributionWarehouse;
+import io.turnout.warehouse.TableNames;
 import io.turnout.events.IdentityLink;
 import io.turnout.events.OrderRow;
 import io.turnout.sessions.SessionKeys;
@@ -22,27 +23,42 @@ public final class DuckDbAttributionWarehouse implements AttributionWarehouse {
 
 	private final DuckDbWriter writer;
 
+	private final TableNames tableNames;
+
 	public DuckDbAttributionWarehouse(DuckDbWriter writer) {
+		this(writer, TableNames.batchSide());
+	}
+
+	public DuckDbAttributionWarehouse(DuckDbWriter writer, TableNames tableNames) {
 		this.writer = writer;
+		this.tableNames = tableNames;
 		writer.execute("CREATE TEMP TABLE IF NOT EXISTS stage_customers (k VARCHAR)",
 				"CREATE TEMP TABLE IF NOT EXISTS stage_session_keys (k VARCHAR)");
 	}
 
 	@Override
 	public <T> T inOneTransaction(Function<AttributionTables, T> work) {
-		return this.writer.inOneTransaction(() -> work.apply(new Tables()));
+		return this.writer.inOneTransaction(() -> work.apply(new Tables(this.tableNames.resolve())));
 	}
 
 	private final class Tables implements AttributionTables {
 
+		private final TableNames.Resolved names;
+
+		Tables(TableNames.Resolved names) {
+			this.names = names;
+		}
+
 		@Override
 		public List<OrderRow> ordersOn(LocalDate day) {
-			return DuckDbSessionWarehouse.ordersOn(writer, SliceKeys.of(day, SessionKeys.all(), SliceKeys.OF_EVENT));
+			// The orders with their placement in sessions.
+			return DuckDbSessionWarehouse.ordersOn(writer, this.names.placedOrders(),
+					SliceKeys.of(day, SessionKeys.all(), SliceKeys.OF_EVENT));
 		}
 
 		@Override
 		public List<IdentityLink> identityLinksOf(Collection<String> anonymousIds) {
-			return DuckDbSessionWarehouse.identityLinksOf(writer, anonymousIds);
+			return DuckDbSessionWarehouse.identityLinksOf(writer, this.names, anonymousIds);
 		}
 
 		@Override
@@ -50,7 +66,7 @@ public final class DuckDbAttributionWarehouse implements AttributionWarehouse {
 			writer.execute("DELETE FROM stage_customers");
 			writer.appendTemp("stage_customers", customerKeys, (a, k) -> a.append(k));
 			List<SessionRow> rows = new ArrayList<>();
-			writer.query("SELECT " + DuckDbSessionWarehouse.SESSION_COLUMNS + " FROM marketing.sessions "
+			writer.query("SELECT " + DuckDbSessionWarehouse.SESSION_COLUMNS + " FROM " + names.of("sessions") + " "
 					+ "WHERE customer_key IN (SELECT k FROM stage_customers) AND started_at > ? AND started_at <= ?",
 					rs -> {
 						while (rs.next()) {
@@ -62,8 +78,8 @@ public final class DuckDbAttributionWarehouse implements AttributionWarehouse {
 
 		@Override
 		public void replaceAttribution(LocalDate day, List<AttributionRow> rows) {
-			writer.update("DELETE FROM marketing.attribution WHERE event_date = ?", day);
-			writer.append(null, "marketing", "attribution", rows, (a, r) -> {
+			writer.update("DELETE FROM " + names.of("attribution") + " WHERE event_date = ?", day);
+			writer.append(null, names.schema(), names.table("attribution"), rows, (a, r) -> {
 				a.append(r.orderId());
 				a.append(r.model());
 				a.append(r.touchIndex());

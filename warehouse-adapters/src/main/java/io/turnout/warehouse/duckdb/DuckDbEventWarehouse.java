@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.turnout.warehouse.TableNames;
 import io.turnout.events.EventRow;
 import io.turnout.events.EventTables;
 import io.turnout.events.EventWarehouse;
@@ -30,8 +31,15 @@ public final class DuckDbEventWarehouse implements EventWarehouse {
 
 	private final DuckDbWriter writer;
 
+	private final TableNames tableNames;
+
 	public DuckDbEventWarehouse(DuckDbWriter writer) {
+		this(writer, TableNames.batchSide());
+	}
+
+	public DuckDbEventWarehouse(DuckDbWriter writer, TableNames tableNames) {
 		this.writer = writer;
+		this.tableNames = tableNames;
 		writer.execute("CREATE TEMP TABLE IF NOT EXISTS stage_keys (k VARCHAR)",
 				"CREATE TEMP TABLE IF NOT EXISTS stage_events AS SELECT * FROM marketing.events LIMIT 0",
 				"CREATE TEMP TABLE IF NOT EXISTS stage_orders AS SELECT * FROM marketing.orders LIMIT 0",
@@ -40,10 +48,16 @@ public final class DuckDbEventWarehouse implements EventWarehouse {
 
 	@Override
 	public <T> T inOneTransaction(Function<EventTables, T> work) {
-		return this.writer.inOneTransaction(() -> work.apply(new Tables()));
+		return this.writer.inOneTransaction(() -> work.apply(new Tables(this.tableNames.resolve())));
 	}
 
 	private final class Tables implements EventTables {
+
+		private final TableNames.Resolved names;
+
+		Tables(TableNames.Resolved names) {
+			this.names = names;
+		}
 
 		@Override
 		public Map<String, StoredEvent> storedEvents(Collection<String> eventIds) {
@@ -52,8 +66,8 @@ public final class DuckDbEventWarehouse implements EventWarehouse {
 			// few events found (duplicates) are read by id.
 			stageKeys(eventIds);
 			List<String> found = new ArrayList<>();
-			writer.query("SELECT e.event_id FROM marketing.events e WHERE e.event_id IN (SELECT k FROM stage_keys)",
-					rs -> {
+			writer.query("SELECT e.event_id FROM " + names.of("events")
+					+ " e WHERE e.event_id IN (SELECT k FROM stage_keys)", rs -> {
 						while (rs.next()) {
 							found.add(rs.getString(1));
 						}
@@ -62,10 +76,8 @@ public final class DuckDbEventWarehouse implements EventWarehouse {
 			if (found.isEmpty()) {
 				return stored;
 			}
-			writer.query(
-					"SELECT event_id, received_at, order_id, event_date, anonymous_id, user_id FROM marketing.events "
-							+ "WHERE event_id IN (SELECT unnest(?::VARCHAR[]))",
-					rs -> {
+			writer.query("SELECT event_id, received_at, order_id, event_date, anonymous_id, user_id FROM "
+					+ names.of("events") + " " + "WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", rs -> {
 						while (rs.next()) {
 							stored.put(rs.getString(1),
 									new StoredEvent(rs.getString(1), DuckDbWriter.instant(rs, 2), rs.getString(3),
@@ -77,15 +89,15 @@ public final class DuckDbEventWarehouse implements EventWarehouse {
 
 		@Override
 		public List<IdentityLink> identityLinksOf(Collection<String> anonymousIds) {
-			return DuckDbSessionWarehouse.identityLinksOf(writer, anonymousIds);
+			return DuckDbSessionWarehouse.identityLinksOf(writer, this.names, anonymousIds);
 		}
 
 		@Override
 		public List<OrderEvent> orderEvents(Collection<String> orderIds) {
 			stageKeys(orderIds);
 			List<OrderEvent> events = new ArrayList<>();
-			writer.query("SELECT order_id, event_id, event_time, anonymous_id, user_id, revenue, currency "
-					+ "FROM marketing.events WHERE event_kind = 'order_completed' "
+			writer.query("SELECT order_id, event_id, event_time, anonymous_id, user_id, revenue, currency " + "FROM "
+					+ names.of("events") + " WHERE event_kind = 'order_completed' "
 					+ "AND order_id IN (SELECT k FROM stage_keys)", rs -> {
 						while (rs.next()) {
 							events.add(new OrderEvent(rs.getString(1), rs.getString(2), DuckDbWriter.instant(rs, 3),
@@ -98,12 +110,12 @@ public final class DuckDbEventWarehouse implements EventWarehouse {
 		@Override
 		public void insertEvents(List<EventRow> events) {
 			// New ids: appended straight into the tables, no staging copy.
-			appendEvents(null, "marketing", "events", events);
+			appendEvents(null, this.names.schema(), this.names.table("events"), events);
 			List<IdentityLink> links = events.stream()
 				.filter(EventRow::linksIdentity)
 				.map(EventRow::identityLink)
 				.toList();
-			writer.append(null, "marketing", "identity_links", links, (a, link) -> {
+			writer.append(null, names.schema(), names.table("identity_links"), links, (a, link) -> {
 				a.append(link.anonymousId());
 				a.append(link.userId());
 				DuckDbWriter.append(a, link.eventTime());
@@ -114,10 +126,12 @@ public final class DuckDbEventWarehouse implements EventWarehouse {
 		@Override
 		public void replaceEvents(List<EventRow> events) {
 			stageEvents(events);
-			writer.execute("DELETE FROM marketing.events WHERE event_id IN (SELECT event_id FROM stage_events)",
-					"INSERT INTO marketing.events SELECT * FROM stage_events",
-					"DELETE FROM marketing.identity_links WHERE event_id IN (SELECT event_id FROM stage_events)",
-					"INSERT INTO marketing.identity_links SELECT anonymous_id, user_id, event_time, event_id "
+			writer.execute(
+					"DELETE FROM " + names.of("events") + " WHERE event_id IN (SELECT event_id FROM stage_events)",
+					"INSERT INTO " + names.of("events") + " SELECT * FROM stage_events",
+					"DELETE FROM " + names.of("identity_links")
+							+ " WHERE event_id IN (SELECT event_id FROM stage_events)",
+					"INSERT INTO " + names.of("identity_links") + " SELECT anonymous_id, user_id, event_time, event_id "
 							+ "FROM stage_events WHERE anonymous_id IS NOT NULL AND user_id IS NOT NULL",
 					"DELETE FROM stage_events");
 		}
@@ -176,8 +190,8 @@ public final class DuckDbEventWarehouse implements EventWarehouse {
 				a.append(o.currency());
 				a.append(o.duplicateEvents());
 			});
-			writer.execute("DELETE FROM marketing.orders WHERE order_id IN (SELECT k FROM stage_keys)",
-					"INSERT INTO marketing.orders SELECT * FROM stage_orders", "DELETE FROM stage_orders");
+			writer.execute("DELETE FROM " + names.of("orders") + " WHERE order_id IN (SELECT k FROM stage_keys)",
+					"INSERT INTO " + names.of("orders") + " SELECT * FROM stage_orders", "DELETE FROM stage_orders");
 		}
 
 		@Override
@@ -191,9 +205,9 @@ public final class DuckDbEventWarehouse implements EventWarehouse {
 				a.append(f.raw());
 				a.append(f.eventId());
 			});
-			writer.execute("INSERT INTO marketing.failed_events SELECT DISTINCT ON (failure_id) * FROM stage_failed s "
-					+ "WHERE NOT EXISTS (SELECT 1 FROM marketing.failed_events f WHERE f.failure_id = s.failure_id)",
-					"DELETE FROM stage_failed");
+			writer.execute("INSERT INTO " + names.of("failed_events")
+					+ " SELECT DISTINCT ON (failure_id) * FROM stage_failed s " + "WHERE NOT EXISTS (SELECT 1 FROM "
+					+ names.of("failed_events") + " f WHERE f.failure_id = s.failure_id)", "DELETE FROM stage_failed");
 		}
 
 		private void stageKeys(Collection<String> keys) {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
+import io.turnout.warehouse.TableNames;
 import io.turnout.events.EventKind;
 import io.turnout.events.EventRow;
 import io.turnout.events.IdentityLink;
@@ -31,24 +32,37 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 
 	private final DuckDbWriter writer;
 
+	private final TableNames tableNames;
+
 	public DuckDbSessionWarehouse(DuckDbWriter writer) {
+		this(writer, TableNames.batchSide());
+	}
+
+	public DuckDbSessionWarehouse(DuckDbWriter writer, TableNames tableNames) {
 		this.writer = writer;
+		this.tableNames = tableNames;
 		writer.execute("CREATE TEMP TABLE IF NOT EXISTS stage_order_places (order_id VARCHAR, customer_key VARCHAR, "
 				+ "session_id VARCHAR)");
 	}
 
 	@Override
 	public <T> T inOneTransaction(Function<SessionTables, T> work) {
-		return this.writer.inOneTransaction(() -> work.apply(new Tables()));
+		return this.writer.inOneTransaction(() -> work.apply(new Tables(this.tableNames.resolve())));
 	}
 
 	private final class Tables implements SessionTables {
+
+		private final TableNames.Resolved names;
+
+		Tables(TableNames.Resolved names) {
+			this.names = names;
+		}
 
 		@Override
 		public List<EventRow> activityOn(LocalDate day, SessionKeys keys) {
 			SliceKeys slice = SliceKeys.since(day, keys, SliceKeys.OF_EVENT, "event_time");
 			List<EventRow> events = new ArrayList<>();
-			writer.query("SELECT " + EVENT_COLUMNS + " FROM " + slice.from("marketing.events")
+			writer.query("SELECT " + EVENT_COLUMNS + " FROM " + slice.from(names.of("events"))
 					+ " WHERE event_type IN ('page', 'screen', 'track') AND " + slice.sql(), rs -> {
 						while (rs.next()) {
 							events.add(eventOf(rs));
@@ -59,12 +73,12 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 
 		@Override
 		public List<IdentityLink> identityLinksOf(Collection<String> anonymousIds) {
-			return DuckDbSessionWarehouse.identityLinksOf(writer, anonymousIds);
+			return DuckDbSessionWarehouse.identityLinksOf(writer, this.names, anonymousIds);
 		}
 
 		@Override
 		public List<OrderRow> ordersOn(LocalDate day, SessionKeys keys) {
-			return DuckDbSessionWarehouse.ordersOn(writer,
+			return DuckDbSessionWarehouse.ordersOn(writer, this.names.of("orders"),
 					SliceKeys.since(day, keys, SliceKeys.OF_EVENT, "ordered_at"));
 		}
 
@@ -72,7 +86,8 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 		public List<SessionSpan> sessionSpansOf(LocalDate day, SessionKeys keys) {
 			SliceKeys slice = SliceKeys.of(day, keys, SliceKeys.OF_SESSION);
 			List<SessionSpan> spans = new ArrayList<>();
-			writer.query("SELECT session_key, started_at, ended_at FROM marketing.sessions WHERE " + slice.sql(),
+			writer.query(
+					"SELECT session_key, started_at, ended_at FROM " + names.of("sessions") + " WHERE " + slice.sql(),
 					rs -> {
 						while (rs.next()) {
 							spans.add(new SessionSpan(rs.getString(1), DuckDbWriter.instant(rs, 2),
@@ -85,8 +100,8 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 		@Override
 		public void replaceSessions(LocalDate day, SessionKeys keys, List<SessionRow> sessions) {
 			SliceKeys slice = SliceKeys.sinceCondition(day, keys, SliceKeys.OF_SESSION, "started_at");
-			writer.update("DELETE FROM marketing.sessions WHERE " + slice.sql(), slice.parameters());
-			writer.append(null, "marketing", "sessions", sessions, (a, s) -> {
+			writer.update("DELETE FROM " + names.of("sessions") + " WHERE " + slice.sql(), slice.parameters());
+			writer.append(null, names.schema(), names.table("sessions"), sessions, (a, s) -> {
 				a.append(s.sessionId());
 				a.append(s.sessionKey());
 				a.append(s.anonymousId());
@@ -120,8 +135,20 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 				a.append(o.customerKey());
 				a.append(o.sessionId());
 			});
-			writer.execute("UPDATE marketing.orders SET customer_key = p.customer_key, session_id = p.session_id "
-					+ "FROM stage_order_places p WHERE orders.order_id = p.order_id");
+			String placed = this.names.placedOrders();
+			if (placed.equals(this.names.of("orders"))) {
+				writer
+					.execute("UPDATE " + placed + " AS o SET customer_key = p.customer_key, session_id = p.session_id "
+							+ "FROM stage_order_places p WHERE o.order_id = p.order_id");
+			}
+			else {
+				// Sessions runs shadow while the events use case writes the orders
+				// themselves: the shadow copy takes each placed order's row from them.
+				writer.execute("DELETE FROM " + placed + " WHERE order_id IN (SELECT order_id FROM stage_order_places)",
+						"INSERT INTO " + placed + " SELECT o.* REPLACE (p.customer_key AS customer_key, "
+								+ "p.session_id AS session_id) FROM " + this.names.of("orders")
+								+ " o JOIN stage_order_places p ON o.order_id = p.order_id");
+			}
 		}
 
 	}
@@ -129,9 +156,10 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 	/**
 	 * Every identity link of these anonymous ids, read within the caller's transaction.
 	 */
-	static List<IdentityLink> identityLinksOf(DuckDbWriter writer, Collection<String> anonymousIds) {
+	static List<IdentityLink> identityLinksOf(DuckDbWriter writer, TableNames.Resolved names,
+			Collection<String> anonymousIds) {
 		List<IdentityLink> links = new ArrayList<>();
-		writer.query("SELECT anonymous_id, user_id, event_time, event_id FROM marketing.identity_links "
+		writer.query("SELECT anonymous_id, user_id, event_time, event_id FROM " + names.of("identity_links") + " "
 				+ "WHERE anonymous_id IN (SELECT unnest(?::VARCHAR[]))", rs -> {
 					while (rs.next()) {
 						links.add(new IdentityLink(rs.getString(1), rs.getString(2), DuckDbWriter.instant(rs, 3),
@@ -142,10 +170,10 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 	}
 
 	/** The orders of one slice, read within the caller's transaction. */
-	static List<OrderRow> ordersOn(DuckDbWriter writer, SliceKeys slice) {
+	static List<OrderRow> ordersOn(DuckDbWriter writer, String ordersTable, SliceKeys slice) {
 		List<OrderRow> orders = new ArrayList<>();
 		writer.query("SELECT order_id, event_id, ordered_at, event_date, anonymous_id, user_id, customer_key, "
-				+ "session_id, revenue, currency, duplicate_events FROM " + slice.from("marketing.orders") + " WHERE "
+				+ "session_id, revenue, currency, duplicate_events FROM " + slice.from(ordersTable) + " WHERE "
 				+ slice.sql(), rs -> {
 					while (rs.next()) {
 						orders.add(new OrderRow(rs.getString(1), rs.getString(2), DuckDbWriter.instant(rs, 3),
@@ -184,7 +212,7 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 				return kind;
 			}
 		}
-		throw new WarehouseException("Unknown event_kind '" + code + "' in marketing.events", null);
+		throw new WarehouseException("Unknown event_kind '" + code + "' in the events table", null);
 	}
 
 }
