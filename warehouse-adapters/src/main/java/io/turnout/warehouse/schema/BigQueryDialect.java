@@ -1,0 +1,116 @@
+package io.turnout.warehouse.schema;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * BigQuery: typed columns with descriptions, tables partitioned by their day and
+ * clustered by their keys, partition filters required on the large tables; every replace
+ * is one {@code MERGE} (atomic on its own), so a load is one query job.
+ */
+public final class BigQueryDialect implements WarehouseDialect {
+
+	/**
+	 * Tables whose queries must name their partitions: the ones that grow by millions.
+	 */
+	static final Set<String> PARTITION_FILTER_REQUIRED = Set.of("events", "identity_links", "sessions");
+
+	/** BigQuery clusters by at most four columns. */
+	private static final int MAX_CLUSTERING_COLUMNS = 4;
+
+	@Override
+	public String name() {
+		return "bigquery";
+	}
+
+	@Override
+	public String dayParameter() {
+		return "@day";
+	}
+
+	@Override
+	public String createTable(TableSpec table, String name) {
+		List<String> clustering = table.keyColumns()
+			.stream()
+			.filter(key -> !key.equals(table.dayColumn()))
+			.limit(MAX_CLUSTERING_COLUMNS)
+			.toList();
+		return "CREATE TABLE IF NOT EXISTS `" + name + "` (\n" + table.columns()
+			.stream()
+			.map(column -> "  " + column.name() + " " + type(column.type()) + (column.nullable() ? "" : " NOT NULL")
+					+ " OPTIONS(description=\"" + quote(column.description()) + "\")")
+			.collect(Collectors.joining(",\n")) + "\n)\nPARTITION BY " + dayOf(table, null)
+				+ (clustering.isEmpty() ? "" : "\nCLUSTER BY " + String.join(", ", clustering))
+				+ (PARTITION_FILTER_REQUIRED.contains(table.name()) ? "\nOPTIONS(require_partition_filter = TRUE)"
+						: "");
+	}
+
+	@Override
+	public String createShadow(String shadow, String table) {
+		return "CREATE TABLE IF NOT EXISTS `" + shadow + "` LIKE `" + table + "`";
+	}
+
+	@Override
+	public String createStage(TableSpec table, String stage, String target) {
+		// A staging table per load, dropped by BigQuery a day later if a load dies.
+		return "CREATE TABLE IF NOT EXISTS `" + stage + "` LIKE `" + target
+				+ "` OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 1 DAY))";
+	}
+
+	@Override
+	public List<String> replaceKeys(TableSpec table, String target, String stage) {
+		String matches = table.keyColumns()
+			.stream()
+			.map(key -> table.column(key).nullable()
+					? "(t." + key + " = s." + key + " OR (t." + key + " IS NULL AND s." + key + " IS NULL))"
+					: "t." + key + " = s." + key)
+			.collect(Collectors.joining(" AND "));
+		String updates = table.columnNames()
+			.stream()
+			.filter(column -> !table.keyColumns().contains(column))
+			.map(column -> column + " = s." + column)
+			.collect(Collectors.joining(", "));
+		return List.of("MERGE `" + target + "` t USING `" + stage + "` s ON " + matches + " AND " + dayOf(table, "t")
+				+ " BETWEEN @from_day AND @to_day WHEN MATCHED THEN UPDATE SET " + updates
+				+ " WHEN NOT MATCHED THEN INSERT ROW");
+	}
+
+	@Override
+	public List<String> replaceDay(TableSpec table, String target, String stage) {
+		return List.of("MERGE `" + target + "` t USING `" + stage + "` s ON FALSE WHEN NOT MATCHED BY SOURCE AND "
+				+ dayOf(table, "t") + " = @day THEN DELETE WHEN NOT MATCHED THEN INSERT ROW");
+	}
+
+	@Override
+	public List<String> replaceDayOfKeys(TableSpec table, String target, String stage, String keyColumn, String keys) {
+		return List.of("MERGE `" + target + "` t USING `" + stage + "` s ON FALSE WHEN NOT MATCHED BY SOURCE AND "
+				+ dayOf(table, "t") + " = @day AND t." + keyColumn + " IN (SELECT k FROM `" + keys
+				+ "`) THEN DELETE WHEN NOT MATCHED THEN INSERT ROW");
+	}
+
+	private static String dayOf(TableSpec table, String alias) {
+		String column = (alias != null) ? alias + "." + table.dayColumn() : table.dayColumn();
+		return table.dayIsTimestamp() ? "DATE(" + column + ")" : column;
+	}
+
+	static String type(String type) {
+		if (type.startsWith("VARCHAR")) {
+			return "STRING";
+		}
+		if (type.startsWith("DECIMAL")) {
+			return type.replace("DECIMAL", "NUMERIC");
+		}
+		return switch (type) {
+			case "INTEGER", "BIGINT" -> "INT64";
+			case "DOUBLE" -> "FLOAT64";
+			case "BOOLEAN" -> "BOOL";
+			default -> type;
+		};
+	}
+
+	private static String quote(String text) {
+		return text.replace("\\", "\\\\").replace("\"", "\\\"");
+	}
+
+}

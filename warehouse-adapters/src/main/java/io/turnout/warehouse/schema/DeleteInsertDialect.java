@@ -1,0 +1,55 @@
+package io.turnout.warehouse.schema;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The replace statements as a transactional delete of what is replaced, then an insert of
+ * the staged rows: DuckDB and Snowflake, whose transactions make the pair atomic.
+ */
+abstract class DeleteInsertDialect implements WarehouseDialect {
+
+	@Override
+	public String dayParameter() {
+		return "?";
+	}
+
+	/** A null-safe comparison of a key column of two tables. */
+	abstract String sameKey(String left, String right);
+
+	/** The date of a timestamp column. */
+	abstract String dateOf(String column);
+
+	String dayOf(TableSpec table, String alias) {
+		String column = alias + "." + table.dayColumn();
+		return table.dayIsTimestamp() ? dateOf(column) : column;
+	}
+
+	@Override
+	public List<String> replaceKeys(TableSpec table, String target, String stage) {
+		String matches = table.keyColumns()
+			.stream()
+			.map(key -> table.column(key).nullable() ? sameKey("t." + key, "s." + key) : "t." + key + " = s." + key)
+			.collect(Collectors.joining(" AND "));
+		return List.of("DELETE FROM " + target + " t USING " + stage + " s WHERE " + matches,
+				insert(table, target, stage));
+	}
+
+	@Override
+	public List<String> replaceDay(TableSpec table, String target, String stage) {
+		return List.of("DELETE FROM " + target + " t WHERE " + dayOf(table, "t") + " = " + dayParameter(),
+				insert(table, target, stage));
+	}
+
+	@Override
+	public List<String> replaceDayOfKeys(TableSpec table, String target, String stage, String keyColumn, String keys) {
+		return List.of("DELETE FROM " + target + " t WHERE " + dayOf(table, "t") + " = " + dayParameter() + " AND t."
+				+ keyColumn + " IN (SELECT k FROM " + keys + ")", insert(table, target, stage));
+	}
+
+	String insert(TableSpec table, String target, String stage) {
+		String columns = String.join(", ", table.columnNames());
+		return "INSERT INTO " + target + " (" + columns + ") SELECT " + columns + " FROM " + stage;
+	}
+
+}

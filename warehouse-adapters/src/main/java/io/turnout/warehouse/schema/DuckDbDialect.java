@@ -1,0 +1,48 @@
+package io.turnout.warehouse.schema;
+
+import java.util.stream.Collectors;
+
+/** DuckDB, the embedded default: the dialect-neutral statements the tests execute. */
+public final class DuckDbDialect extends DeleteInsertDialect {
+
+	@Override
+	public String name() {
+		return "duckdb";
+	}
+
+	@Override
+	public String createTable(TableSpec table, String name) {
+		return "CREATE TABLE IF NOT EXISTS " + name + " (\n"
+				+ table.columns()
+					.stream()
+					.map(column -> "    " + column.name() + " " + type(column) + (column.nullable() ? "" : " NOT NULL"))
+					.collect(Collectors.joining(",\n"))
+				+ "\n)";
+	}
+
+	@Override
+	public String createShadow(String shadow, String table) {
+		return "CREATE TABLE IF NOT EXISTS " + shadow + " AS SELECT * FROM " + table + " LIMIT 0";
+	}
+
+	@Override
+	public String createStage(TableSpec table, String stage, String target) {
+		return "CREATE TEMP TABLE " + stage + " AS SELECT * FROM " + target + " LIMIT 0";
+	}
+
+	@Override
+	String sameKey(String left, String right) {
+		return left + " IS NOT DISTINCT FROM " + right;
+	}
+
+	@Override
+	String dateOf(String column) {
+		return "CAST(" + column + " AS DATE)";
+	}
+
+	private static String type(ColumnSpec column) {
+		// JSON columns hold the JSON text, as in the DuckDB migrations.
+		return column.type().equals("JSON") ? "VARCHAR" : column.type();
+	}
+
+}

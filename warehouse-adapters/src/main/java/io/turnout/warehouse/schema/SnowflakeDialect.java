@@ -1,0 +1,64 @@
+package io.turnout.warehouse.schema;
+
+import java.util.stream.Collectors;
+
+/**
+ * Snowflake: typed columns with comments, JSON as {@code VARIANT}, tables clustered by
+ * their day; replaces as a delete and an insert in one transaction.
+ */
+public final class SnowflakeDialect extends DeleteInsertDialect {
+
+	@Override
+	public String name() {
+		return "snowflake";
+	}
+
+	@Override
+	public String createTable(TableSpec table, String name) {
+		return "CREATE TABLE IF NOT EXISTS " + name + " (\n"
+				+ table.columns()
+					.stream()
+					.map(column -> "    " + column.name() + " " + type(column.type())
+							+ (column.nullable() ? "" : " NOT NULL") + " COMMENT '" + quote(column.description()) + "'")
+					.collect(Collectors.joining(",\n"))
+				+ "\n)\nCLUSTER BY (" + dayOf(table) + ")";
+	}
+
+	@Override
+	public String createShadow(String shadow, String table) {
+		return "CREATE TABLE IF NOT EXISTS " + shadow + " LIKE " + table;
+	}
+
+	@Override
+	public String createStage(TableSpec table, String stage, String target) {
+		return "CREATE TEMPORARY TABLE IF NOT EXISTS " + stage + " LIKE " + target;
+	}
+
+	@Override
+	String sameKey(String left, String right) {
+		return "EQUAL_NULL(" + left + ", " + right + ")";
+	}
+
+	@Override
+	String dateOf(String column) {
+		return "TO_DATE(" + column + ")";
+	}
+
+	private static String dayOf(TableSpec table) {
+		return table.dayIsTimestamp() ? "TO_DATE(" + table.dayColumn() + ")" : table.dayColumn();
+	}
+
+	static String type(String type) {
+		return switch (type) {
+			case "TIMESTAMP" -> "TIMESTAMP_NTZ";
+			case "DOUBLE" -> "FLOAT";
+			case "JSON" -> "VARIANT";
+			default -> type.startsWith("DECIMAL") ? type.replace("DECIMAL", "NUMBER") : type;
+		};
+	}
+
+	private static String quote(String text) {
+		return text.replace("\\", "\\\\").replace("'", "\\'");
+	}
+
+}

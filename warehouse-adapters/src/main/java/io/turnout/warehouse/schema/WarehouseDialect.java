@@ -1,0 +1,51 @@
+package io.turnout.warehouse.schema;
+
+import java.util.List;
+
+/**
+ * The SQL one warehouse needs for the tables of tables.md. Every write is an idempotent
+ * replace: of the staged keys, of a day slice, or of the staged session keys of a day
+ * slice, so that a replayed batch, a re-run job or both shells over one day never
+ * duplicate or lose a row.
+ *
+ * <p>
+ * Statements take the day as their one parameter, written as {@link #dayParameter()}. The
+ * statements of one replace run in one transaction (or are one statement).
+ */
+public interface WarehouseDialect {
+
+	/** The name of the dialect: duckdb, snowflake, bigquery. */
+	String name();
+
+	/** How the statements write their day parameter. */
+	String dayParameter();
+
+	/**
+	 * The DDL of a table BI tools read: typed columns with their descriptions,
+	 * partitioned or clustered by the day.
+	 */
+	String createTable(TableSpec table, String name);
+
+	/** The shadow copy of a table (migration.md, shadow mode): the same columns. */
+	String createShadow(String shadow, String table);
+
+	/** A staging table for one load into a table: its columns, without constraints. */
+	String createStage(TableSpec table, String stage, String target);
+
+	/**
+	 * Replaces the staged rows by key: each staged key's row replaces the stored one, or
+	 * is added. The days of the staged rows are between two parameters, for partition
+	 * pruning where the warehouse needs it.
+	 */
+	List<String> replaceKeys(TableSpec table, String target, String stage);
+
+	/** Replaces one day of a table with the staged rows. */
+	List<String> replaceDay(TableSpec table, String target, String stage);
+
+	/**
+	 * Replaces the rows of one day whose {@code keyColumn} is among the keys staged in
+	 * {@code keys} (one column, {@code k}) with the staged rows.
+	 */
+	List<String> replaceDayOfKeys(TableSpec table, String target, String stage, String keyColumn, String keys);
+
+}

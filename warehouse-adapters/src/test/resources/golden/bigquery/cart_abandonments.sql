@@ -1,0 +1,28 @@
+-- bigquery: cart_abandonments
+
+-- the table
+CREATE TABLE IF NOT EXISTS `marketing.cart_abandonments` (
+  session_id STRING NOT NULL OPTIONS(description="the session (key)"),
+  customer_key STRING NOT NULL OPTIONS(description="as on the session"),
+  anonymous_id STRING OPTIONS(description="as on the session"),
+  user_id STRING OPTIONS(description="as on the session"),
+  last_product_added_at TIMESTAMP NOT NULL OPTIONS(description="event_time of the session's last product_added event"),
+  abandoned_at TIMESTAMP NOT NULL OPTIONS(description="the session's ended_at + 30 minutes"),
+  event_date DATE NOT NULL OPTIONS(description="the session's"),
+  cart_value NUMERIC(18,4) NOT NULL OPTIONS(description="sum of price x quantity of the product_added events after the session's last order_completed (all of them when there is none)"),
+  items INT64 NOT NULL OPTIONS(description="sum of their quantities")
+)
+PARTITION BY event_date
+CLUSTER BY session_id;
+
+-- a staging table
+CREATE TABLE IF NOT EXISTS `marketing._stage_cart_abandonments` LIKE `marketing.cart_abandonments` OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 1 DAY));
+
+-- replace the staged keys
+MERGE `marketing.cart_abandonments` t USING `marketing._stage_cart_abandonments` s ON t.session_id = s.session_id AND t.event_date BETWEEN @from_day AND @to_day WHEN MATCHED THEN UPDATE SET customer_key = s.customer_key, anonymous_id = s.anonymous_id, user_id = s.user_id, last_product_added_at = s.last_product_added_at, abandoned_at = s.abandoned_at, event_date = s.event_date, cart_value = s.cart_value, items = s.items WHEN NOT MATCHED THEN INSERT ROW;
+
+-- replace a day
+MERGE `marketing.cart_abandonments` t USING `marketing._stage_cart_abandonments` s ON FALSE WHEN NOT MATCHED BY SOURCE AND t.event_date = @day THEN DELETE WHEN NOT MATCHED THEN INSERT ROW;
+
+-- replace the staged session keys of a day
+MERGE `marketing.cart_abandonments` t USING `marketing._stage_cart_abandonments` s ON FALSE WHEN NOT MATCHED BY SOURCE AND t.event_date = @day AND t.session_id IN (SELECT k FROM `marketing._stage_keys`) THEN DELETE WHEN NOT MATCHED THEN INSERT ROW;

@@ -1,0 +1,26 @@
+-- bigquery: revenue_daily
+
+-- the table
+CREATE TABLE IF NOT EXISTS `marketing.revenue_daily` (
+  event_date DATE NOT NULL OPTIONS(description="the day (UTC) of the sessions and orders counted"),
+  channel_group STRING NOT NULL OPTIONS(description="channel group of the sessions and orders counted (see sessions)"),
+  source STRING OPTIONS(description="attribution source"),
+  medium STRING OPTIONS(description="attribution medium"),
+  campaign STRING OPTIONS(description="campaign; may be null (keys compare null-safe)"),
+  sessions INT64 NOT NULL OPTIONS(description="sessions started that day with this source/medium/campaign"),
+  orders INT64 NOT NULL OPTIONS(description="orders of that day in the reporting currency whose last_touch row points to this source/medium/campaign"),
+  revenue NUMERIC(18,6) NOT NULL OPTIONS(description="sum of those orders' last_touch revenue_credit"),
+  customers INT64 NOT NULL OPTIONS(description="distinct customer_key among those orders"),
+  orders_other_currency INT64 NOT NULL OPTIONS(description="orders of that day in another currency whose last_touch row points here")
+)
+PARTITION BY event_date
+CLUSTER BY channel_group, source, medium, campaign;
+
+-- a staging table
+CREATE TABLE IF NOT EXISTS `marketing._stage_revenue_daily` LIKE `marketing.revenue_daily` OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 1 DAY));
+
+-- replace the staged keys
+MERGE `marketing.revenue_daily` t USING `marketing._stage_revenue_daily` s ON t.event_date = s.event_date AND t.channel_group = s.channel_group AND (t.source = s.source OR (t.source IS NULL AND s.source IS NULL)) AND (t.medium = s.medium OR (t.medium IS NULL AND s.medium IS NULL)) AND (t.campaign = s.campaign OR (t.campaign IS NULL AND s.campaign IS NULL)) AND t.event_date BETWEEN @from_day AND @to_day WHEN MATCHED THEN UPDATE SET sessions = s.sessions, orders = s.orders, revenue = s.revenue, customers = s.customers, orders_other_currency = s.orders_other_currency WHEN NOT MATCHED THEN INSERT ROW;
+
+-- replace a day
+MERGE `marketing.revenue_daily` t USING `marketing._stage_revenue_daily` s ON FALSE WHEN NOT MATCHED BY SOURCE AND t.event_date = @day THEN DELETE WHEN NOT MATCHED THEN INSERT ROW;

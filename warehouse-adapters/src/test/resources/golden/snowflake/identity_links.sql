@@ -1,0 +1,21 @@
+-- snowflake: identity_links
+
+-- the table
+CREATE TABLE IF NOT EXISTS marketing.identity_links (
+    anonymous_id VARCHAR NOT NULL COMMENT 'the anonymous id of an accepted event that carries both ids',
+    user_id VARCHAR NOT NULL COMMENT 'the user id it is linked to',
+    event_time TIMESTAMP_NTZ NOT NULL COMMENT 'the event_time of that event',
+    event_id VARCHAR NOT NULL COMMENT 'the event (key)'
+)
+CLUSTER BY (TO_DATE(event_time));
+
+-- a staging table
+CREATE TEMPORARY TABLE IF NOT EXISTS marketing._stage_identity_links LIKE marketing.identity_links;
+
+-- replace the staged keys
+DELETE FROM marketing.identity_links t USING marketing._stage_identity_links s WHERE t.event_id = s.event_id;
+INSERT INTO marketing.identity_links (anonymous_id, user_id, event_time, event_id) SELECT anonymous_id, user_id, event_time, event_id FROM marketing._stage_identity_links;
+
+-- replace a day
+DELETE FROM marketing.identity_links t WHERE TO_DATE(t.event_time) = ?;
+INSERT INTO marketing.identity_links (anonymous_id, user_id, event_time, event_id) SELECT anonymous_id, user_id, event_time, event_id FROM marketing._stage_identity_links;
