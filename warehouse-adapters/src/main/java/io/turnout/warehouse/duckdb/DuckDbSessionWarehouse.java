@@ -18,6 +18,7 @@ import io.turnout.sessions.SessionRow;
 import io.turnout.sessions.SessionSpan;
 import io.turnout.sessions.SessionTables;
 import io.turnout.sessions.SessionWarehouse;
+import io.turnout.warehouse.WarehouseException;
 
 /**
  * The sessions use case's tables in DuckDB: reads a day's activity, links and orders;

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import io.turnout.warehouse.WarehouseException;
+
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 

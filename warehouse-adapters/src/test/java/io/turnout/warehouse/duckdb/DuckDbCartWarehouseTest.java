@@ -10,6 +10,7 @@ import java.util.List;
 
 import io.turnout.carts.CartAbandonmentRow;
 import io.turnout.sessions.SessionKeys;
+import io.turnout.warehouse.WarehouseException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.turnout.warehouse.duckdb;
+package io.turnout.warehouse;
 
 /**
  * A warehouse statement failed; the message names the statement's purpose and the
