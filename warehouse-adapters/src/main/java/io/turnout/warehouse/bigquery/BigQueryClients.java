@@ -1,0 +1,65 @@
+package io.turnout.warehouse.bigquery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+
+import com.google.api.gax.retrying.RetrySettings;
+import com.google.auth.Credentials;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.cloud.NoCredentials;
+import com.google.cloud.ServiceOptions;
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.BigQueryOptions;
+import io.turnout.warehouse.WarehouseException;
+
+/** The BigQuery client of a configuration. */
+public final class BigQueryClients {
+
+	private BigQueryClients() {
+	}
+
+	/**
+	 * The client: credentials from the key file, or Application Default Credentials; the
+	 * library's retries of 5xx answers and rate limits, with the given settings.
+	 */
+	public static BigQuery create(BigQuerySettings settings, RetrySettings retries) {
+		BigQueryOptions.Builder options = BigQueryOptions.newBuilder()
+			.setProjectId(settings.project())
+			.setLocation(settings.location())
+			.setRetrySettings(retries)
+			.setCredentials(credentials(settings));
+		if (settings.host() != null) {
+			options.setHost(settings.host());
+		}
+		return options.build().getService();
+	}
+
+	/** The library's own retry settings: several attempts with exponential back-off. */
+	public static RetrySettings defaultRetries() {
+		return ServiceOptions.getDefaultRetrySettings();
+	}
+
+	private static Credentials credentials(BigQuerySettings settings) {
+		if (settings.host() != null && settings.credentialsFile() == null) {
+			// A private or test endpoint takes no Google credentials.
+			return NoCredentials.getInstance();
+		}
+		try {
+			if (settings.credentialsFile() == null) {
+				return GoogleCredentials.getApplicationDefault();
+			}
+			try (InputStream key = Files.newInputStream(settings.credentialsFile())) {
+				return GoogleCredentials.fromStream(key);
+			}
+		}
+		catch (IOException ex) {
+			throw new WarehouseException("Cannot read BigQuery credentials "
+					+ ((settings.credentialsFile() != null) ? "from " + settings.credentialsFile()
+							: "(Application Default Credentials: set GOOGLE_APPLICATION_CREDENTIALS or run "
+									+ "gcloud auth application-default login)")
+					+ ": " + ex.getMessage(), ex);
+		}
+	}
+
+}
