@@ -118,7 +118,7 @@ class BigQueryStatementsTest {
 			.hasSize(1);
 	}
 
-	private static FakeBigQueryServer startServer() {
+	static FakeBigQueryServer startServer() {
 		try {
 			return new FakeBigQueryServer();
 		}

@@ -33,6 +33,8 @@ final class FakeBigQueryServer implements AutoCloseable {
 
 	private final Set<String> jobs = ConcurrentHashMap.newKeySet();
 
+	private final List<String> uploaded = new CopyOnWriteArrayList<>();
+
 	/** Answers given to the next job insertions instead of success: status and body. */
 	private final Deque<Answer> failures = new ArrayDeque<>();
 
@@ -72,7 +74,19 @@ final class FakeBigQueryServer implements AutoCloseable {
 		String path = exchange.getRequestURI().getPath();
 		this.requests.add(new Request(method, path, exchange.getRequestURI().getQuery(), body));
 		Answer answer;
-		if (method.equals("POST") && path.endsWith("/jobs")) {
+		if (method.equals("POST") && path.startsWith("/upload/") && path.endsWith("/jobs")) {
+			// A resumable upload of a load job: the session URL comes back in Location.
+			String id = jobIdOf(body);
+			exchange.getResponseHeaders().add("Location", host() + "/upload/session/" + id);
+			answer = new Answer(200, "");
+		}
+		else if (method.equals("PUT") && path.startsWith("/upload/session/")) {
+			String id = path.substring(path.lastIndexOf('/') + 1);
+			this.uploaded.add(body);
+			this.jobs.add(id);
+			answer = new Answer(200, loadJob(id));
+		}
+		else if (method.equals("POST") && path.endsWith("/jobs")) {
 			Answer failure;
 			synchronized (this) {
 				failure = this.failures.poll();
@@ -87,7 +101,8 @@ final class FakeBigQueryServer implements AutoCloseable {
 		else if (method.equals("GET") && path.contains("/jobs/")) {
 			// Dry runs and refused insertions leave no job behind, as in BigQuery.
 			String id = path.substring(path.lastIndexOf('/') + 1);
-			answer = this.jobs.contains(id) ? new Answer(200, job(id, false))
+			answer = this.jobs.contains(id)
+					? new Answer(200, id.startsWith("turnout_load_") ? loadJob(id) : job(id, false))
 					: new Answer(404, "{\"error\":{\"code\":404,\"message\":\"Not found: Job acme:EU." + id
 							+ "\",\"errors\":[{\"reason\":\"notFound\",\"message\":\"Not found: Job\"}]}}");
 		}
@@ -108,6 +123,19 @@ final class FakeBigQueryServer implements AutoCloseable {
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);
 		}
+	}
+
+	private static String loadJob(String id) {
+		return "{\"kind\":\"bigquery#job\",\"id\":\"acme:EU." + id + "\",\"jobReference\":{\"projectId\":\"acme\","
+				+ "\"jobId\":\"" + id
+				+ "\",\"location\":\"EU\"},\"configuration\":{\"jobType\":\"LOAD\",\"load\":{\"destinationTable\":"
+				+ "{\"projectId\":\"acme\",\"datasetId\":\"marketing\",\"tableId\":\"stage\"}}},"
+				+ "\"status\":{\"state\":\"DONE\"},\"statistics\":{\"load\":{\"outputRows\":\"2\"}}}";
+	}
+
+	/** The bodies uploaded by load jobs. */
+	List<String> uploaded() {
+		return List.copyOf(this.uploaded);
 	}
 
 	private String job(String id, boolean dryRun) {
