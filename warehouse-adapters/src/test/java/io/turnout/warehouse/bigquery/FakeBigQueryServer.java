@@ -7,8 +7,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -34,6 +38,12 @@ final class FakeBigQueryServer implements AutoCloseable {
 	private final Set<String> jobs = ConcurrentHashMap.newKeySet();
 
 	private final List<String> uploaded = new CopyOnWriteArrayList<>();
+
+	private static final Pattern QUERY = Pattern.compile("\"query\":\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"");
+
+	private final Map<String, String> queries = Collections.synchronizedMap(new LinkedHashMap<>());
+
+	private final List<String[]> history = new CopyOnWriteArrayList<>();
 
 	/** Answers given to the next job insertions instead of success: status and body. */
 	private final Deque<Answer> failures = new ArrayDeque<>();
@@ -95,6 +105,7 @@ final class FakeBigQueryServer implements AutoCloseable {
 			String id = jobIdOf(body);
 			if (failure == null && !dryRun) {
 				this.jobs.add(id);
+				run(id, body);
 			}
 			answer = (failure != null) ? failure : new Answer(200, job(id, dryRun));
 		}
@@ -105,6 +116,20 @@ final class FakeBigQueryServer implements AutoCloseable {
 					? new Answer(200, id.startsWith("turnout_load_") ? loadJob(id) : job(id, false))
 					: new Answer(404, "{\"error\":{\"code\":404,\"message\":\"Not found: Job acme:EU." + id
 							+ "\",\"errors\":[{\"reason\":\"notFound\",\"message\":\"Not found: Job\"}]}}");
+		}
+		else if (method.equals("GET") && path.contains("/datasets/_anon/tables/anon_")) {
+			// The rows of a query's anonymous results table (tabledata.list).
+			String id = path.substring(path.indexOf("/anon_") + "/anon_".length(), path.lastIndexOf("/data"));
+			answer = new Answer(200,
+					this.queries.getOrDefault(id, "").startsWith("SELECT version")
+							? "{\"kind\":\"bigquery#tableDataList\",\"totalRows\":\"" + this.history.size()
+									+ "\",\"rows\":[" + rowsOf(this.history) + "]}"
+							: "{\"kind\":\"bigquery#tableDataList\",\"totalRows\":\"0\"}");
+		}
+		else if (method.equals("GET") && path.contains("/queries/")
+				&& this.queries.getOrDefault(path.substring(path.lastIndexOf('/') + 1), "")
+					.startsWith("SELECT version")) {
+			answer = new Answer(200, historyRows(path.substring(path.lastIndexOf('/') + 1)));
 		}
 		else if (method.equals("GET") && path.contains("/queries/")) {
 			String id = path.substring(path.lastIndexOf('/') + 1);
@@ -133,6 +158,58 @@ final class FakeBigQueryServer implements AutoCloseable {
 				+ "\"status\":{\"state\":\"DONE\"},\"statistics\":{\"load\":{\"outputRows\":\"2\"}}}";
 	}
 
+	/**
+	 * What a query job does to the one table this server keeps, the schema history: an
+	 * INSERT adds its row.
+	 */
+	private void run(String id, String body) {
+		Matcher query = QUERY.matcher(body);
+		String sql = query.find() ? query.group(1).replace("\\\"", "\"") : "";
+		this.queries.put(id, sql);
+		if (sql.startsWith("INSERT INTO `marketing.turnout_schema_history`")) {
+			this.history.add(new String[] { parameter(body, "version"), parameter(body, "checksum") });
+		}
+	}
+
+	private static String parameter(String body, String name) {
+		Matcher value = Pattern
+			.compile("\"name\":\"" + name
+					+ "\",\"parameterType\":\\{[^}]*\\},\"parameterValue\":\\{\"value\":\"([^\"]*)\"")
+			.matcher(body);
+		return value.find() ? value.group(1) : null;
+	}
+
+	private static String rowsOf(List<String[]> history) {
+		StringBuilder rows = new StringBuilder();
+		for (String[] row : history) {
+			rows.append(rows.isEmpty() ? "" : ",")
+				.append("{\"f\":[{\"v\":\"")
+				.append(row[0])
+				.append("\"},{\"v\":\"")
+				.append(row[1])
+				.append("\"}]}");
+		}
+		return rows.toString();
+	}
+
+	private String historyRows(String id) {
+		String rows = rowsOf(this.history);
+		return "{\"kind\":\"bigquery#getQueryResultsResponse\",\"jobComplete\":true,\"jobReference\":{\"projectId\":"
+				+ "\"acme\",\"jobId\":\"" + id + "\",\"location\":\"EU\"},\"totalRows\":\"" + this.history.size()
+				+ "\",\"schema\":{\"fields\":[{\"name\":\"version\",\"type\":\"INTEGER\",\"mode\":\"REQUIRED\"},"
+				+ "{\"name\":\"checksum\",\"type\":\"STRING\",\"mode\":\"REQUIRED\"}]},\"rows\":[" + rows + "]}";
+	}
+
+	/** Changes the checksum recorded for a version, as if its file had changed since. */
+	void tamperWithHistory(String version, String checksum) {
+		this.history.replaceAll(row -> row[0].equals(version) ? new String[] { version, checksum } : row);
+	}
+
+	/** The query texts of the jobs run, in order. */
+	List<String> queriesRun() {
+		return List.copyOf(this.queries.values());
+	}
+
 	/** The bodies uploaded by load jobs. */
 	List<String> uploaded() {
 		return List.copyOf(this.uploaded);
@@ -147,12 +224,14 @@ final class FakeBigQueryServer implements AutoCloseable {
 						+ "\",\"statementType\":\"MERGE\",\"numDmlAffectedRows\":\"" + this.affectedRows + "\"}}";
 		return "{\"kind\":\"bigquery#job\",\"id\":\"acme:EU." + id + "\",\"jobReference\":{\"projectId\":\"acme\","
 				+ "\"jobId\":\"" + id + "\",\"location\":\"EU\"},\"configuration\":{\"jobType\":\"QUERY\",\"query\":"
-				+ "{\"query\":\"\"}},\"status\":{\"state\":\"DONE\"},\"statistics\":" + statistics + "}";
+				+ "{\"query\":\"\",\"destinationTable\":{\"projectId\":\"acme\",\"datasetId\":\"_anon\",\"tableId\":\"anon_"
+				+ id + "\"}}},\"status\":{\"state\":\"DONE\"},\"statistics\":" + statistics + "}";
 	}
 
 	private static String jobIdOf(String body) {
 		Matcher matcher = JOB_ID.matcher(body);
-		return matcher.find() ? matcher.group(1) : "dry_run";
+		// BigQuery names a job the client did not name.
+		return matcher.find() ? matcher.group(1) : "job_" + UUID.randomUUID().toString().replace("-", "");
 	}
 
 	@Override
