@@ -1,20 +1,5 @@
 -- bigquery: cart_abandonments
 
--- the table
-CREATE TABLE IF NOT EXISTS `marketing.cart_abandonments` (
-  session_id STRING NOT NULL OPTIONS(description="the session (key)"),
-  customer_key STRING NOT NULL OPTIONS(description="as on the session"),
-  anonymous_id STRING OPTIONS(description="as on the session"),
-  user_id STRING OPTIONS(description="as on the session"),
-  last_product_added_at TIMESTAMP NOT NULL OPTIONS(description="event_time of the session's last product_added event"),
-  abandoned_at TIMESTAMP NOT NULL OPTIONS(description="the session's ended_at + 30 minutes"),
-  event_date DATE NOT NULL OPTIONS(description="the session's"),
-  cart_value NUMERIC(18,4) NOT NULL OPTIONS(description="sum of price x quantity of the product_added events after the session's last order_completed (all of them when there is none)"),
-  items INT64 NOT NULL OPTIONS(description="sum of their quantities")
-)
-PARTITION BY event_date
-CLUSTER BY session_id;
-
 -- a staging table
 CREATE TABLE IF NOT EXISTS `marketing._stage_cart_abandonments` LIKE `marketing.cart_abandonments` OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 1 DAY));
 

@@ -1,18 +1,5 @@
 -- bigquery: failed_events
 
--- the table
-CREATE TABLE IF NOT EXISTS `marketing.failed_events` (
-  failure_id STRING NOT NULL OPTIONS(description="deterministic: md5 of the raw message text"),
-  received_at TIMESTAMP OPTIONS(description="when the collector (or the lake file) says it arrived"),
-  source_id STRING OPTIONS(description="the source (write key's name), when known"),
-  reason STRING NOT NULL OPTIONS(description="a code from events.md"),
-  detail STRING NOT NULL OPTIONS(description="a sentence a person can act on"),
-  raw STRING NOT NULL OPTIONS(description="the message as received"),
-  event_id STRING OPTIONS(description="the messageId if one could be read")
-)
-PARTITION BY DATE(received_at)
-CLUSTER BY failure_id;
-
 -- a staging table
 CREATE TABLE IF NOT EXISTS `marketing._stage_failed_events` LIKE `marketing.failed_events` OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 1 DAY));
 

@@ -1,16 +1,5 @@
 -- bigquery: identity_links
 
--- the table
-CREATE TABLE IF NOT EXISTS `marketing.identity_links` (
-  anonymous_id STRING NOT NULL OPTIONS(description="the anonymous id of an accepted event that carries both ids"),
-  user_id STRING NOT NULL OPTIONS(description="the user id it is linked to"),
-  event_time TIMESTAMP NOT NULL OPTIONS(description="the event_time of that event"),
-  event_id STRING NOT NULL OPTIONS(description="the event (key)")
-)
-PARTITION BY DATE(event_time)
-CLUSTER BY event_id
-OPTIONS(require_partition_filter = TRUE);
-
 -- a staging table
 CREATE TABLE IF NOT EXISTS `marketing._stage_identity_links` LIKE `marketing.identity_links` OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 1 DAY));
 

@@ -1,21 +1,5 @@
 -- bigquery: revenue_daily
 
--- the table
-CREATE TABLE IF NOT EXISTS `marketing.revenue_daily` (
-  event_date DATE NOT NULL OPTIONS(description="the day (UTC) of the sessions and orders counted"),
-  channel_group STRING NOT NULL OPTIONS(description="channel group of the sessions and orders counted (see sessions)"),
-  source STRING OPTIONS(description="attribution source"),
-  medium STRING OPTIONS(description="attribution medium"),
-  campaign STRING OPTIONS(description="campaign; may be null (keys compare null-safe)"),
-  sessions INT64 NOT NULL OPTIONS(description="sessions started that day with this source/medium/campaign"),
-  orders INT64 NOT NULL OPTIONS(description="orders of that day in the reporting currency whose last_touch row points to this source/medium/campaign"),
-  revenue NUMERIC(18,6) NOT NULL OPTIONS(description="sum of those orders' last_touch revenue_credit"),
-  customers INT64 NOT NULL OPTIONS(description="distinct customer_key among those orders"),
-  orders_other_currency INT64 NOT NULL OPTIONS(description="orders of that day in another currency whose last_touch row points here")
-)
-PARTITION BY event_date
-CLUSTER BY channel_group, source, medium, campaign;
-
 -- a staging table
 CREATE TABLE IF NOT EXISTS `marketing._stage_revenue_daily` LIKE `marketing.revenue_daily` OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 1 DAY));
 

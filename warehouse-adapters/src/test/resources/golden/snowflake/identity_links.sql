@@ -1,14 +1,5 @@
 -- snowflake: identity_links
 
--- the table
-CREATE TABLE IF NOT EXISTS marketing.identity_links (
-    anonymous_id VARCHAR NOT NULL COMMENT 'the anonymous id of an accepted event that carries both ids',
-    user_id VARCHAR NOT NULL COMMENT 'the user id it is linked to',
-    event_time TIMESTAMP_NTZ NOT NULL COMMENT 'the event_time of that event',
-    event_id VARCHAR NOT NULL COMMENT 'the event (key)'
-)
-CLUSTER BY (TO_DATE(event_time));
-
 -- a staging table
 CREATE TEMPORARY TABLE IF NOT EXISTS marketing._stage_identity_links LIKE marketing.identity_links;
 

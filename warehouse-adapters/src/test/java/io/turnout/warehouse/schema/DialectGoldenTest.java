@@ -53,8 +53,9 @@ class DialectGoldenTest {
 		String target = "marketing." + table.name();
 		String stage = "marketing._stage_" + table.name();
 		StringBuilder sql = new StringBuilder();
-		sql.append("-- ").append(dialect.name()).append(": ").append(table.name()).append("\n\n-- the table\n");
-		sql.append(dialect.createTable(table, target)).append(";\n\n-- a staging table\n");
+		// The table's DDL is in the dialect's Flyway migration, checked by
+		// WarehouseMigrationsTest.
+		sql.append("-- ").append(dialect.name()).append(": ").append(table.name()).append("\n\n-- a staging table\n");
 		sql.append(dialect.createStage(table, stage, target)).append(";\n\n-- replace the staged keys\n");
 		dialect.replaceKeys(table, target, stage).forEach(statement -> sql.append(statement).append(";\n"));
 		sql.append("\n-- replace a day\n");
