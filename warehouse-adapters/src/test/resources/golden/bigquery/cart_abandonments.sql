@@ -6,6 +6,12 @@ CREATE TABLE IF NOT EXISTS `marketing._stage_cart_abandonments` LIKE `marketing.
 -- replace the staged keys
 MERGE `marketing.cart_abandonments` t USING `marketing._stage_cart_abandonments` s ON t.session_id = s.session_id AND t.event_date BETWEEN @from_day AND @to_day WHEN MATCHED THEN UPDATE SET customer_key = s.customer_key, anonymous_id = s.anonymous_id, user_id = s.user_id, last_product_added_at = s.last_product_added_at, abandoned_at = s.abandoned_at, event_date = s.event_date, cart_value = s.cart_value, items = s.items WHEN NOT MATCHED THEN INSERT ROW;
 
+-- delete the staged keys
+DELETE FROM `marketing.cart_abandonments` t WHERE t.session_id IN (SELECT k FROM `marketing._stage_keys`) AND t.event_date BETWEEN @from_day AND @to_day;
+
+-- insert the staged rows whose key is not stored
+INSERT INTO `marketing.cart_abandonments` (session_id, customer_key, anonymous_id, user_id, last_product_added_at, abandoned_at, event_date, cart_value, items) SELECT session_id, customer_key, anonymous_id, user_id, last_product_added_at, abandoned_at, event_date, cart_value, items FROM `marketing._stage_cart_abandonments` s WHERE NOT EXISTS (SELECT 1 FROM `marketing.cart_abandonments` t WHERE t.session_id = s.session_id) QUALIFY ROW_NUMBER() OVER (PARTITION BY session_id) = 1;
+
 -- replace a day
 MERGE `marketing.cart_abandonments` t USING `marketing._stage_cart_abandonments` s ON FALSE WHEN NOT MATCHED BY SOURCE AND t.event_date = @day THEN DELETE WHEN NOT MATCHED THEN INSERT ROW;
 

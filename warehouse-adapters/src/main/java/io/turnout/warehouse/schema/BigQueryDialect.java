@@ -59,6 +59,37 @@ public final class BigQueryDialect implements WarehouseDialect {
 	}
 
 	@Override
+	public String createKeyStage(String keys) {
+		return "CREATE TABLE IF NOT EXISTS `" + keys
+				+ "` (k STRING) OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 1 DAY))";
+	}
+
+	@Override
+	public String emptyStage(String stage) {
+		return "TRUNCATE TABLE `" + stage + "`";
+	}
+
+	/** The days of the keys are between two parameters: the partition filter. */
+	@Override
+	public String deleteKeys(TableSpec table, String target, String keyColumn, String keys) {
+		return "DELETE FROM `" + target + "` t WHERE t." + keyColumn + " IN (SELECT k FROM `" + keys + "`) AND "
+				+ dayOf(table, "t") + " BETWEEN @from_day AND @to_day";
+	}
+
+	@Override
+	public String insertMissing(TableSpec table, String target, String stage) {
+		String columns = String.join(", ", table.columnNames());
+		String key = String.join(", ", table.keyColumns());
+		String matches = table.keyColumns()
+			.stream()
+			.map(column -> "t." + column + " = s." + column)
+			.collect(Collectors.joining(" AND "));
+		return "INSERT INTO `" + target + "` (" + columns + ") SELECT " + columns + " FROM `" + stage
+				+ "` s WHERE NOT EXISTS (SELECT 1 FROM `" + target + "` t WHERE " + matches
+				+ ") QUALIFY ROW_NUMBER() OVER (PARTITION BY " + key + ") = 1";
+	}
+
+	@Override
 	public List<String> replaceKeys(TableSpec table, String target, String stage) {
 		String matches = table.keyColumns()
 			.stream()

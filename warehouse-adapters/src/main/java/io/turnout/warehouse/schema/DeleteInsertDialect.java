@@ -47,6 +47,29 @@ abstract class DeleteInsertDialect implements WarehouseDialect {
 				+ keyColumn + " IN (SELECT k FROM " + keys + ")", insert(table, target, stage));
 	}
 
+	@Override
+	public String emptyStage(String stage) {
+		return "DELETE FROM " + stage;
+	}
+
+	@Override
+	public String deleteKeys(TableSpec table, String target, String keyColumn, String keys) {
+		return "DELETE FROM " + target + " WHERE " + keyColumn + " IN (SELECT k FROM " + keys + ")";
+	}
+
+	@Override
+	public String insertMissing(TableSpec table, String target, String stage) {
+		String columns = String.join(", ", table.columnNames());
+		String key = String.join(", ", table.keyColumns());
+		String matches = table.keyColumns()
+			.stream()
+			.map(column -> "t." + column + " = s." + column)
+			.collect(Collectors.joining(" AND "));
+		return "INSERT INTO " + target + " (" + columns + ") SELECT " + columns + " FROM (SELECT *, ROW_NUMBER() OVER "
+				+ "(PARTITION BY " + key + " ORDER BY " + key + ") AS turnout_copy FROM " + stage
+				+ ") s WHERE turnout_copy = 1 AND NOT EXISTS (SELECT 1 FROM " + target + " t WHERE " + matches + ")";
+	}
+
 	String insert(TableSpec table, String target, String stage) {
 		String columns = String.join(", ", table.columnNames());
 		return "INSERT INTO " + target + " (" + columns + ") SELECT " + columns + " FROM " + stage;

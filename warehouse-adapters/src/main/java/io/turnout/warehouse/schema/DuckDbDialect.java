@@ -27,7 +27,12 @@ public final class DuckDbDialect extends DeleteInsertDialect {
 
 	@Override
 	public String createStage(TableSpec table, String stage, String target) {
-		return "CREATE TEMP TABLE " + stage + " AS SELECT * FROM " + target + " LIMIT 0";
+		return "CREATE TEMP TABLE IF NOT EXISTS " + stage + " AS SELECT * FROM " + target + " LIMIT 0";
+	}
+
+	@Override
+	public String createKeyStage(String keys) {
+		return "CREATE TEMP TABLE IF NOT EXISTS " + keys + " (k VARCHAR)";
 	}
 
 	@Override

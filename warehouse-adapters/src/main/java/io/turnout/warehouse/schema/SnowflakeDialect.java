@@ -35,6 +35,11 @@ public final class SnowflakeDialect extends DeleteInsertDialect {
 	}
 
 	@Override
+	public String createKeyStage(String keys) {
+		return "CREATE TEMPORARY TABLE IF NOT EXISTS " + keys + " (k VARCHAR)";
+	}
+
+	@Override
 	String sameKey(String left, String right) {
 		return "EQUAL_NULL(" + left + ", " + right + ")";
 	}

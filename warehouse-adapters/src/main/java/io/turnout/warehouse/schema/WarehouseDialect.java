@@ -29,6 +29,21 @@ public interface WarehouseDialect {
 	/** The shadow copy of a table (migration.md, shadow mode): the same columns. */
 	String createShadow(String shadow, String table);
 
+	/** A staging table of keys: one {@code k} column of text. */
+	String createKeyStage(String keys);
+
+	/** Empties a staging table. */
+	String emptyStage(String stage);
+
+	/** Deletes the rows whose {@code keyColumn} is among the staged keys. */
+	String deleteKeys(TableSpec table, String target, String keyColumn, String keys);
+
+	/**
+	 * Inserts the staged rows whose key is not stored yet, one per key: for tables whose
+	 * rows never change once written ({@code failed_events}).
+	 */
+	String insertMissing(TableSpec table, String target, String stage);
+
 	/** A staging table for one load into a table: its columns, without constraints. */
 	String createStage(TableSpec table, String stage, String target);
 

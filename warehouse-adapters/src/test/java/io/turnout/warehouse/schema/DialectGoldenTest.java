@@ -58,6 +58,11 @@ class DialectGoldenTest {
 		sql.append("-- ").append(dialect.name()).append(": ").append(table.name()).append("\n\n-- a staging table\n");
 		sql.append(dialect.createStage(table, stage, target)).append(";\n\n-- replace the staged keys\n");
 		dialect.replaceKeys(table, target, stage).forEach(statement -> sql.append(statement).append(";\n"));
+		sql.append("\n-- delete the staged keys\n")
+			.append(dialect.deleteKeys(table, target, table.keyColumns().get(0), "marketing._stage_keys"))
+			.append(";\n\n-- insert the staged rows whose key is not stored\n")
+			.append(dialect.insertMissing(table, target, stage))
+			.append(";\n");
 		sql.append("\n-- replace a day\n");
 		dialect.replaceDay(table, target, stage).forEach(statement -> sql.append(statement).append(";\n"));
 		if (table.columnNames().contains("session_key") || table.name().equals("cart_abandonments")) {

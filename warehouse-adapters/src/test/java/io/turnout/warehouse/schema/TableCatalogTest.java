@@ -51,7 +51,13 @@ class TableCatalogTest {
 				}
 			}
 		}
+		// The same columns, in the same order within each table.
 		assertThat(fromCatalog).containsExactlyInAnyOrderElementsOf(fromDuckDb);
+		for (TableSpec table : catalog.tables()) {
+			assertThat(fromCatalog.stream().filter(column -> column.startsWith(table.name() + "."))).as(table.name())
+				.containsExactlyElementsOf(
+						fromDuckDb.stream().filter(column -> column.startsWith(table.name() + ".")).toList());
+		}
 		assertThat(catalog.tables()).extracting(TableSpec::name)
 			.containsExactly("events", "identity_links", "orders", "failed_events", "sessions", "attribution",
 					"revenue_daily", "cart_abandonments");
