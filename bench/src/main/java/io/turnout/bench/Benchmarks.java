@@ -6,11 +6,12 @@ import java.nio.file.Path;
 /**
  * The README's performance figures: {@code batch} (the nightly events job over a
  * 1M-message lake day) and {@code streaming} (collector to DuckDB through the streaming
- * function: sustained rate, and end-to-end p99 at a fixed rate). Both drive the real
- * {@code turnout-app/target/turnout.jar} in a child process.
+ * function: sustained rate, and end-to-end p99 at a fixed rate), both driving the real
+ * {@code turnout-app/target/turnout.jar} in a child process; {@code adapters} (what the
+ * warehouse abstraction costs the events use case against DuckDB), in this process.
  *
  * <pre>
- * ./mvnw -q -DskipTests package && java -jar bench/target/turnout-bench.jar batch|streaming|all
+ * ./mvnw -q -DskipTests package && java -jar bench/target/turnout-bench.jar batch|streaming|adapters|all
  * </pre>
  */
 public final class Benchmarks {
@@ -31,6 +32,9 @@ public final class Benchmarks {
 		}
 		if (which.equals("streaming") || which.equals("all")) {
 			new StreamingBench(jar, work).run();
+		}
+		if (which.equals("adapters") || which.equals("all")) {
+			new AdapterBench(work, Integer.getInteger("adapters.messages", 300_000)).run();
 		}
 	}
 
