@@ -105,7 +105,16 @@ public class NightlyJobs {
 			JobExecution execution = this.jobOperator.start(job, jobParameters);
 			JobRun run = JobRun.of(execution);
 			if (run.outcome() == JobRun.Outcome.COMPLETED) {
-				this.afterRun.completed(useCase, businessDate);
+				try {
+					this.afterRun.completed(useCase, businessDate);
+				}
+				catch (RuntimeException ex) {
+					// The day's tables are done; only what follows them failed.
+					log.error("use case {}, day {}: the job completed, what follows it failed", useCase, businessDate,
+							ex);
+					return new JobRun(JobRun.Outcome.COMPLETED, run.message() + " (the parity check after it failed: "
+							+ ex.getMessage() + "; run it with 'parity " + useCase + " --date=" + businessDate + "')");
+				}
 			}
 			return run;
 		}
