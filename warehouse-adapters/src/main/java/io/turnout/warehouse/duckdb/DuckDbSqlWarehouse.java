@@ -2,8 +2,10 @@ package io.turnout.warehouse.duckdb;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -73,7 +75,9 @@ public final class DuckDbSqlWarehouse implements SqlWarehouse {
 				while (rs.next()) {
 					Object[] row = new Object[columns];
 					for (int i = 0; i < columns; i++) {
-						row[i] = rs.getObject(i + 1);
+						// Times read as the wall clock they hold, which is UTC.
+						row[i] = (rs.getMetaData().getColumnType(i + 1) == Types.TIMESTAMP)
+								? rs.getObject(i + 1, LocalDateTime.class) : rs.getObject(i + 1);
 					}
 					rows.add(row);
 				}

@@ -58,6 +58,12 @@ public final class BigQueryDialect implements WarehouseDialect {
 				+ "` OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 1 DAY))";
 	}
 
+	/** BigQuery takes rows by load jobs, never by row inserts. */
+	@Override
+	public String loadRow(TableSpec table, String target) {
+		throw new UnsupportedOperationException("BigQuery loads rows with load jobs (BigQueryLoads), not INSERTs");
+	}
+
 	@Override
 	public String createKeyStage(String keys) {
 		return "CREATE TABLE IF NOT EXISTS `" + keys

@@ -48,6 +48,17 @@ abstract class DeleteInsertDialect implements WarehouseDialect {
 	}
 
 	@Override
+	public String loadRow(TableSpec table, String target) {
+		return "INSERT INTO " + target + " (" + String.join(", ", table.columnNames()) + ") VALUES ("
+				+ table.columns().stream().map(this::placeholder).collect(Collectors.joining(", ")) + ")";
+	}
+
+	/** One column's bind placeholder. */
+	String placeholder(ColumnSpec column) {
+		return "?";
+	}
+
+	@Override
 	public String emptyStage(String stage) {
 		return "DELETE FROM " + stage;
 	}

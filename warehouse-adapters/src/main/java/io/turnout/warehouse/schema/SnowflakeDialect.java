@@ -1,5 +1,8 @@
 package io.turnout.warehouse.schema;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +40,22 @@ public final class SnowflakeDialect extends DeleteInsertDialect {
 	@Override
 	public String createKeyStage(String keys) {
 		return "CREATE TEMPORARY TABLE IF NOT EXISTS " + keys + " (k VARCHAR)";
+	}
+
+	/**
+	 * JSON binds as text: {@code VARIANT} columns take it through {@code PARSE_JSON}, so
+	 * the row is inserted from a {@code SELECT} of its bound values.
+	 */
+	@Override
+	public String loadRow(TableSpec table, String target) {
+		List<String> values = new ArrayList<>();
+		for (int i = 0; i < table.columns().size(); i++) {
+			String value = "column" + (i + 1);
+			values.add(table.columns().get(i).type().equals("JSON") ? "PARSE_JSON(" + value + ")" : value);
+		}
+		return "INSERT INTO " + target + " (" + String.join(", ", table.columnNames()) + ") SELECT "
+				+ String.join(", ", values) + " FROM VALUES ("
+				+ String.join(", ", Collections.nCopies(values.size(), "?")) + ")";
 	}
 
 	@Override

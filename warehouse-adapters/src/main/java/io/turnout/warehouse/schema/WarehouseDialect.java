@@ -29,6 +29,13 @@ public interface WarehouseDialect {
 	/** The shadow copy of a table (migration.md, shadow mode): the same columns. */
 	String createShadow(String shadow, String table);
 
+	/**
+	 * The statement that loads one row through JDBC ({@code ?} per column, in order), run
+	 * as a batch: the warehouse's driver sends the batch as arrays. JSON columns bind as
+	 * text.
+	 */
+	String loadRow(TableSpec table, String target);
+
 	/** A staging table of keys: one {@code k} column of text. */
 	String createKeyStage(String keys);
 

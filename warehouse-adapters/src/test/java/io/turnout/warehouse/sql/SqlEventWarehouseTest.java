@@ -22,8 +22,10 @@ import io.turnout.warehouse.duckdb.DuckDbDatabase;
 import io.turnout.warehouse.duckdb.DuckDbEventWarehouse;
 import io.turnout.warehouse.duckdb.DuckDbSqlWarehouse;
 import io.turnout.warehouse.duckdb.DuckDbWriter;
+import io.turnout.warehouse.schema.DuckDbDialect;
 import io.turnout.warehouse.schema.TableCatalog;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,8 +44,9 @@ class SqlEventWarehouseTest {
 	@TempDir
 	Path home;
 
-	@Test
-	void theGenericAdapterStoresWhatTheDuckDbAdapterStores() throws SQLException {
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "appender", "jdbc" })
+	void theGenericAdapterStoresWhatTheDuckDbAdapterStores(String loads) throws SQLException {
 		List<String> lines = new ArrayList<>(
 				SyntheticTraffic.asLakeLines(SyntheticTraffic.day(LocalDate.parse("2026-03-10"), 60, 1), "web", 1));
 		lines
@@ -62,8 +65,8 @@ class SqlEventWarehouseTest {
 		batches.add(batches.get(1));
 		batches.add(earlierCopies);
 
-		try (Stored specific = new Stored(this.home.resolve("specific.duckdb"), false);
-				Stored generic = new Stored(this.home.resolve("generic.duckdb"), true)) {
+		try (Stored specific = new Stored(this.home.resolve("specific.duckdb"), null);
+				Stored generic = new Stored(this.home.resolve("generic.duckdb"), loads)) {
 			for (List<String> batch : batches) {
 				IngestReport bySpecific = specific.ingest.ingest(batch);
 				IngestReport byGeneric = generic.ingest.ingest(batch);
@@ -86,13 +89,34 @@ class SqlEventWarehouseTest {
 
 		private final IngestEvents ingest;
 
-		Stored(Path file, boolean generic) {
+		/**
+		 * @param loads null for the DuckDB adapter; {@code appender} or {@code jdbc} for
+		 * the generic one loading through DuckDB's Appender or JDBC batches (Snowflake's
+		 * path)
+		 */
+		Stored(Path file, String loads) {
 			this.database = DuckDbDatabase.open(file);
 			this.database.migrate();
 			this.writer = new DuckDbWriter(this.database);
-			EventWarehouse warehouse = generic ? new SqlEventWarehouse(new DuckDbSqlWarehouse(this.writer),
-					TableCatalog.load(), TableNames.batchSide()) : new DuckDbEventWarehouse(this.writer);
+			EventWarehouse warehouse;
+			if (loads == null) {
+				warehouse = new DuckDbEventWarehouse(this.writer);
+			}
+			else {
+				SqlWarehouse sql = loads.equals("jdbc") ? new JdbcSqlWarehouse(this::connect, new DuckDbDialect())
+						: new DuckDbSqlWarehouse(this.writer);
+				warehouse = new SqlEventWarehouse(sql, TableCatalog.load(), TableNames.batchSide());
+			}
 			this.ingest = new IngestEvents(warehouse);
+		}
+
+		private Connection connect() {
+			try {
+				return this.database.connect();
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
 		}
 
 		List<List<String>> rows(String table) throws SQLException {
