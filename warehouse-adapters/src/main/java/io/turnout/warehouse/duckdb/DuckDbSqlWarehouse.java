@@ -2,10 +2,8 @@ package io.turnout.warehouse.duckdb;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -14,6 +12,7 @@ import io.turnout.warehouse.WarehouseException;
 import io.turnout.warehouse.schema.DuckDbDialect;
 import io.turnout.warehouse.schema.TableSpec;
 import io.turnout.warehouse.schema.WarehouseDialect;
+import io.turnout.warehouse.sql.ResultRows;
 import io.turnout.warehouse.sql.SqlTransaction;
 import io.turnout.warehouse.sql.SqlWarehouse;
 
@@ -70,18 +69,7 @@ public final class DuckDbSqlWarehouse implements SqlWarehouse {
 		@Override
 		public List<Object[]> query(String sql, Object... parameters) {
 			List<Object[]> rows = new ArrayList<>();
-			writer.query(sql, rs -> {
-				int columns = rs.getMetaData().getColumnCount();
-				while (rs.next()) {
-					Object[] row = new Object[columns];
-					for (int i = 0; i < columns; i++) {
-						// Times read as the wall clock they hold, which is UTC.
-						row[i] = (rs.getMetaData().getColumnType(i + 1) == Types.TIMESTAMP)
-								? rs.getObject(i + 1, LocalDateTime.class) : rs.getObject(i + 1);
-					}
-					rows.add(row);
-				}
-			}, parameters);
+			writer.query(sql, rs -> rows.addAll(ResultRows.of(rs)), parameters);
 			return rows;
 		}
 

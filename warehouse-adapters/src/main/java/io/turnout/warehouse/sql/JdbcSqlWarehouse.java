@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -166,20 +165,9 @@ public final class JdbcSqlWarehouse implements SqlWarehouse, AutoCloseable {
 				for (int i = 0; i < parameters.length; i++) {
 					bind(statement, i + 1, parameters[i]);
 				}
-				List<Object[]> rows = new ArrayList<>();
 				try (ResultSet rs = statement.executeQuery()) {
-					int columns = rs.getMetaData().getColumnCount();
-					while (rs.next()) {
-						Object[] row = new Object[columns];
-						for (int i = 0; i < columns; i++) {
-							// Times read as the wall clock they hold, which is UTC.
-							row[i] = (rs.getMetaData().getColumnType(i + 1) == Types.TIMESTAMP)
-									? rs.getObject(i + 1, LocalDateTime.class) : rs.getObject(i + 1);
-						}
-						rows.add(row);
-					}
+					return ResultRows.of(rs);
 				}
-				return rows;
 			}
 			catch (SQLException ex) {
 				throw new WarehouseException("Query failed (" + sql + "): " + ex.getMessage(), ex);
