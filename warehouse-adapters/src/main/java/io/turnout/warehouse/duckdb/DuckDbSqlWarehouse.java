@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -63,14 +65,25 @@ public final class DuckDbSqlWarehouse implements SqlWarehouse {
 
 		@Override
 		public void execute(String sql, Object... parameters) {
-			writer.update(sql, parameters);
+			writer.update(sql, bindable(parameters));
 		}
 
 		@Override
 		public List<Object[]> query(String sql, Object... parameters) {
 			List<Object[]> rows = new ArrayList<>();
-			writer.query(sql, rs -> rows.addAll(ResultRows.of(rs)), parameters);
+			writer.query(sql, rs -> rows.addAll(ResultRows.of(rs)), bindable(parameters));
 			return rows;
+		}
+
+		/** Times bind as the UTC wall clock DuckDB stores. */
+		private static Object[] bindable(Object[] parameters) {
+			Object[] bound = parameters.clone();
+			for (int i = 0; i < bound.length; i++) {
+				if (bound[i] instanceof Instant instant) {
+					bound[i] = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+				}
+			}
+			return bound;
 		}
 
 		private static void append(DuckDBAppender appender, Object[] values) throws SQLException {

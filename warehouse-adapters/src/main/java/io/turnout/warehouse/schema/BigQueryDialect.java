@@ -65,6 +65,21 @@ public final class BigQueryDialect implements WarehouseDialect {
 	}
 
 	@Override
+	public String createWorkTable(TableSpec spec) {
+		return "CREATE TABLE IF NOT EXISTS `" + spec.name() + "` ("
+				+ spec.columns()
+					.stream()
+					.map(column -> column.name() + " " + type(column.type()))
+					.collect(Collectors.joining(", "))
+				+ ") OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 1 DAY))";
+	}
+
+	@Override
+	public String concat(String left, String right) {
+		return "CONCAT(" + left + ", " + right + ")";
+	}
+
+	@Override
 	public String createKeyStage(String keys) {
 		return "CREATE TABLE IF NOT EXISTS `" + keys
 				+ "` (k STRING) OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 1 DAY))";

@@ -59,6 +59,11 @@ abstract class DeleteInsertDialect implements WarehouseDialect {
 	}
 
 	@Override
+	public String concat(String left, String right) {
+		return left + " || " + right;
+	}
+
+	@Override
 	public String emptyStage(String stage) {
 		return "DELETE FROM " + stage;
 	}

@@ -31,6 +31,16 @@ public final class DuckDbDialect extends DeleteInsertDialect {
 	}
 
 	@Override
+	public String createWorkTable(TableSpec spec) {
+		return "CREATE TEMP TABLE IF NOT EXISTS " + spec.name() + " ("
+				+ spec.columns()
+					.stream()
+					.map(column -> column.name() + " " + type(column))
+					.collect(Collectors.joining(", "))
+				+ ")";
+	}
+
+	@Override
 	public String createKeyStage(String keys) {
 		return "CREATE TEMP TABLE IF NOT EXISTS " + keys + " (k VARCHAR)";
 	}

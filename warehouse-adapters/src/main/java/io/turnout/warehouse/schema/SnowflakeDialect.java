@@ -38,6 +38,16 @@ public final class SnowflakeDialect extends DeleteInsertDialect {
 	}
 
 	@Override
+	public String createWorkTable(TableSpec spec) {
+		return "CREATE TEMPORARY TABLE IF NOT EXISTS " + spec.name() + " ("
+				+ spec.columns()
+					.stream()
+					.map(column -> column.name() + " " + type(column.type()))
+					.collect(Collectors.joining(", "))
+				+ ")";
+	}
+
+	@Override
 	public String createKeyStage(String keys) {
 		return "CREATE TEMPORARY TABLE IF NOT EXISTS " + keys + " (k VARCHAR)";
 	}

@@ -36,6 +36,15 @@ public interface WarehouseDialect {
 	 */
 	String loadRow(TableSpec table, String target);
 
+	/**
+	 * A working table of the session (staged keys, slices, placements): the spec's name
+	 * and columns, gone with the session.
+	 */
+	String createWorkTable(TableSpec spec);
+
+	/** Text concatenation of two expressions. */
+	String concat(String left, String right);
+
 	/** A staging table of keys: one {@code k} column of text. */
 	String createKeyStage(String keys);
 

@@ -34,7 +34,7 @@ import io.turnout.warehouse.schema.WarehouseDialect;
  */
 public final class SqlEventWarehouse implements EventWarehouse {
 
-	static final String KEYS = "turnout_stage_keys";
+	static final String KEYS = SqlReads.KEYS;
 
 	private final SqlWarehouse warehouse;
 
@@ -91,13 +91,7 @@ public final class SqlEventWarehouse implements EventWarehouse {
 
 		@Override
 		public List<IdentityLink> identityLinksOf(Collection<String> anonymousIds) {
-			stageKeys(anonymousIds);
-			List<IdentityLink> found = new ArrayList<>();
-			for (Object[] row : this.sql.query("SELECT anonymous_id, user_id, event_time, event_id FROM "
-					+ this.names.of("identity_links") + " WHERE anonymous_id IN (SELECT k FROM " + KEYS + ")")) {
-				found.add(new IdentityLink((String) row[0], (String) row[1], instant(row[2]), (String) row[3]));
-			}
-			return found;
+			return SqlReads.identityLinksOf(this.sql, this.dialect, this.names, anonymousIds);
 		}
 
 		@Override
@@ -161,9 +155,7 @@ public final class SqlEventWarehouse implements EventWarehouse {
 		}
 
 		private void stageKeys(Collection<String> keys) {
-			this.sql.execute(this.dialect.createKeyStage(KEYS));
-			this.sql.execute(this.dialect.emptyStage(KEYS));
-			this.sql.loadKeys(KEYS, List.copyOf(keys));
+			SqlReads.stageKeys(this.sql, this.dialect, keys);
 		}
 
 	}
