@@ -54,8 +54,9 @@ final class ModeCommand implements Command {
 
 				show lists each use case with its configured mode, its run-time override, the effective
 				mode, its last completed nightly day and last nightly run, and its latest parity checks.
-				The consumer lag of the streaming functions is in serve's GET /admin/use-cases (this
-				command does not connect to Kafka).
+				LAG is what the events function's consumer group has not committed; it is shown when
+				this command is given the Kafka cluster (spring.kafka.bootstrap-servers), and always in
+				serve's GET /admin/use-cases (an in-process broker lives only inside its serve).
 
 				set overrides a use case's mode until cleared; clear returns it to its configured mode.
 				Running instances follow within seconds, without a restart. A change that breaks the

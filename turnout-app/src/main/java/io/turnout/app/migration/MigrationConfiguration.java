@@ -7,6 +7,7 @@ import io.turnout.app.admin.AdminProperties;
 import io.turnout.app.usecases.ConfiguredModes;
 import io.turnout.app.usecases.ModeOverrides;
 import io.turnout.events.EventsConsumerGroup;
+import io.turnout.events.EventsStreamConfiguration;
 import io.turnout.jobs.JobRepositoryNightlyHistory;
 import io.turnout.jobs.UseCaseLeases;
 import io.turnout.migration.CheckParity;
@@ -18,6 +19,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,11 +42,25 @@ class MigrationConfiguration {
 				leases, new TransactionTemplate(transactionManager), Clock.systemUTC());
 	}
 
+	/**
+	 * The lag comes from the streaming functions' consumer group: in {@code serve}, or
+	 * from the command line when it is given the Kafka cluster
+	 * ({@code spring.kafka.bootstrap-servers}); the in-process broker of a {@code serve}
+	 * is out of its reach.
+	 */
 	@Bean
 	UseCaseStates useCaseStates(ConfiguredModes modes, ModeOverrides overrides, JobRepositoryNightlyHistory nightly,
-			ParityReports parity, ObjectProvider<EventsConsumerGroup> eventsGroup) {
+			ParityReports parity, ObjectProvider<EventsConsumerGroup> eventsGroup, ObjectProvider<KafkaAdmin> kafka,
+			Environment environment) {
 		return new UseCaseStates(modes, overrides, nightly, parity, () -> {
 			EventsConsumerGroup group = eventsGroup.getIfAvailable();
+			if (group == null && environment.containsProperty("spring.kafka.bootstrap-servers")
+					&& kafka.getIfAvailable() != null) {
+				String binding = "spring.cloud.stream.bindings." + EventsStreamConfiguration.BINDING;
+				group = new EventsConsumerGroup(kafka.getObject(),
+						environment.getRequiredProperty(binding + ".destination"),
+						environment.getRequiredProperty(binding + ".group"));
+			}
 			return (group != null) ? group.lag() : OptionalLong.empty();
 		});
 	}

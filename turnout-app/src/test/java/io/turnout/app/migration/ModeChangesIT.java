@@ -1,6 +1,9 @@
 package io.turnout.app.migration;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -9,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.turnout.app.cli.TurnoutCommandLine;
 import io.turnout.app.testing.KafkaBroker;
 import io.turnout.jobs.NightlyJobs.JobRun;
 import io.turnout.jobs.UseCaseLeases;
@@ -140,6 +144,32 @@ class ModeChangesIT {
 			assertThat(job.outcome()).isEqualTo(JobRun.Outcome.FAILED);
 			assertThat(job.message()).contains("cannot start: the change of mode by ops");
 			assertThat(leases.holderOf("events")).as("the refused job leaves the lease to its holder").isPresent();
+		}
+	}
+
+	@Test
+	void modeShowPrintsEachUseCasesStateWithTheConsumerLag() {
+		Path a = this.home.resolve("a");
+		try (RunningTurnout turnout = serving(a, Map.of("turnout.use-cases.events.mode", "streaming"))) {
+			assertThat(turnout
+				.post("/v1/track",
+						"{\"type\":\"track\",\"messageId\":\"m-1\",\"anonymousId\":\"a\","
+								+ "\"event\":\"Hi\",\"timestamp\":\"2026-06-02T10:00:00Z\"}")
+				.statusCode()).isEqualTo(200);
+			await().atMost(Duration.ofSeconds(30)).until(() -> kafka.lag("turnout-events", "turnout.events.raw") == 0);
+			turnout.admin("PUT", "/admin/use-cases/sessions/mode", "{\"mode\":\"shadow\",\"reason\":\"compare\"}", OPS);
+
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			int exit = new TurnoutCommandLine(new PrintStream(out, true, StandardCharsets.UTF_8), System.err)
+				.run(new String[] { "mode", "show", "--turnout.home=" + a, "--turnout.use-cases.events.mode=streaming",
+						"--spring.datasource.url=jdbc:h2:file:" + a.toAbsolutePath().resolve("control")
+								+ ";AUTO_SERVER=TRUE",
+						"--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers() });
+
+			assertThat(exit).isZero();
+			assertThat(out.toString(StandardCharsets.UTF_8))
+				.containsPattern("events\\s+streaming\\s+-\\s+streaming\\s+-\\s+-\\s+0\\s")
+				.containsPattern("sessions\\s+batch\\s+shadow\\s+shadow\\s+-\\s+-\\s+0\\s");
 		}
 	}
 
