@@ -147,27 +147,21 @@ public final class RunningTurnout implements AutoCloseable {
 	}
 
 	public HttpResponse<String> post(String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
-			.POST(body);
-		headers.forEach(request::header);
-		try {
-			return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return send("POST", path, body, headers);
 	}
 
 	/** Calls the admin API: a method, a path, a JSON body or null, and headers. */
 	public HttpResponse<String> admin(String method, String path, String body, Map<String, String> headers) {
+		Map<String, String> json = new LinkedHashMap<>(Map.of("Content-Type", "application/json"));
+		json.putAll(headers);
+		return send(method, path,
+				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody(), json);
+	}
+
+	private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body,
+			Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
-			.method(method,
-					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
-			.header("Content-Type", "application/json");
+			.method(method, body);
 		headers.forEach(request::header);
 		try {
 			return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
