@@ -1,5 +1,7 @@
 package io.turnout.app.jobs;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -50,7 +52,18 @@ class KilledJobIT {
 			.redirectErrorStream(true)
 			.redirectOutput(this.home.resolve("killed-job.log").toFile())
 			.start();
-		await().atMost(Duration.ofSeconds(60)).until(() -> committedReads(control) >= 2_000);
+		Path jobLog = this.home.resolve("killed-job.log");
+		// The control database is touched only once the job process has opened it (H2
+		// refuses a second process that opens the file at the same moment; afterwards it
+		// serves the others).
+		await().atMost(Duration.ofSeconds(60)).conditionEvaluationListener(condition -> {
+			if (!job.isAlive()) {
+				throw new AssertionError(
+						"The job process exited (" + job.exitValue() + ") before it was killed:\n" + logOf(jobLog));
+			}
+		})
+			.until(() -> logOf(jobLog).contains("Executing step: [events.ingestLakeDay]")
+					&& committedReads(control) >= 2_000);
 		job.destroyForcibly().waitFor();
 
 		try (RunningTurnout turnout = RunningTurnout.jobsOnly(this.home, Map.of())) {
@@ -65,6 +78,15 @@ class KilledJobIT {
 			assertThat(recovered.outcome()).as(recovered.message()).isEqualTo(JobRun.Outcome.COMPLETED);
 			assertThat(turnout.query("SELECT count(*), count(DISTINCT event_id) FROM marketing.events"))
 				.containsExactly(List.of("60000", "60000"));
+		}
+	}
+
+	private static String logOf(Path log) {
+		try {
+			return Files.readString(log);
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex + ")";
 		}
 	}
 
