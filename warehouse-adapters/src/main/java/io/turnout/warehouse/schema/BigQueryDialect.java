@@ -75,6 +75,21 @@ public final class BigQueryDialect implements WarehouseDialect {
 	}
 
 	@Override
+	public String dayExpression(TableSpec table, String alias) {
+		return dayOf(table, alias);
+	}
+
+	@Override
+	public String rowHash(List<String> expressions) {
+		return "FARM_FINGERPRINT(TO_JSON_STRING(STRUCT(" + String.join(", ", expressions) + ")))";
+	}
+
+	@Override
+	public String keyText(String expression) {
+		return "coalesce(CAST(" + expression + " AS STRING), 'null')";
+	}
+
+	@Override
 	public String concat(String left, String right) {
 		return "CONCAT(" + left + ", " + right + ")";
 	}

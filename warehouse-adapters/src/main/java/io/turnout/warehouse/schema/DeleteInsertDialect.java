@@ -20,6 +20,16 @@ abstract class DeleteInsertDialect implements WarehouseDialect {
 	/** The date of a timestamp column. */
 	abstract String dateOf(String column);
 
+	@Override
+	public String dayExpression(TableSpec table, String alias) {
+		return dayOf(table, alias);
+	}
+
+	@Override
+	public String keyText(String expression) {
+		return "coalesce(CAST(" + expression + " AS VARCHAR), 'null')";
+	}
+
 	String dayOf(TableSpec table, String alias) {
 		String column = alias + "." + table.dayColumn();
 		return table.dayIsTimestamp() ? dateOf(column) : column;

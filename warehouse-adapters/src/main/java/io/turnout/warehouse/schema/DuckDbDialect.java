@@ -1,5 +1,6 @@
 package io.turnout.warehouse.schema;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** DuckDB, the embedded default: the dialect-neutral statements the tests execute. */
@@ -43,6 +44,11 @@ public final class DuckDbDialect extends DeleteInsertDialect {
 	@Override
 	public String createKeyStage(String keys) {
 		return "CREATE TEMP TABLE IF NOT EXISTS " + keys + " (k VARCHAR)";
+	}
+
+	@Override
+	public String rowHash(List<String> expressions) {
+		return "md5(CAST(ROW(" + String.join(", ", expressions) + ") AS VARCHAR))";
 	}
 
 	@Override

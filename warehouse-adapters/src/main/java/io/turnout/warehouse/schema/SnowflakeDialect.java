@@ -69,6 +69,11 @@ public final class SnowflakeDialect extends DeleteInsertDialect {
 	}
 
 	@Override
+	public String rowHash(List<String> expressions) {
+		return "HASH(" + String.join(", ", expressions) + ")";
+	}
+
+	@Override
 	String sameKey(String left, String right) {
 		return "EQUAL_NULL(" + left + ", " + right + ")";
 	}

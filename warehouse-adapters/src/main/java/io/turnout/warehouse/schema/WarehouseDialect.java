@@ -42,6 +42,19 @@ public interface WarehouseDialect {
 	 */
 	String createWorkTable(TableSpec spec);
 
+	/**
+	 * The business day of a table's rows, as an expression on the rows of {@code alias}.
+	 */
+	String dayExpression(TableSpec table, String alias);
+
+	/**
+	 * A hash of several column values, nulls included: two rows hash alike when equal.
+	 */
+	String rowHash(List<String> expressions);
+
+	/** An expression as text, {@code null} spelled out: for naming keys. */
+	String keyText(String expression);
+
 	/** Text concatenation of two expressions. */
 	String concat(String left, String right);
 
