@@ -12,8 +12,7 @@ import io.turnout.jobs.JobRepositoryNightlyHistory;
 import io.turnout.jobs.UseCaseLeases;
 import io.turnout.migration.CheckParity;
 import io.turnout.migration.ModeChangeRules;
-import io.turnout.warehouse.duckdb.DuckDbParityTables;
-import io.turnout.warehouse.duckdb.DuckDbWriter;
+import io.turnout.migration.ParityTables;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MigrationConfiguration {
 
 	@Bean
-	ParityChecks parityChecks(DuckDbWriter writer, ParityReports reports, ConfiguredModes modes) {
-		return new ParityChecks(new CheckParity(new DuckDbParityTables(writer)), reports, modes, Clock.systemUTC());
+	ParityChecks parityChecks(ParityTables tables, ParityReports reports, ConfiguredModes modes) {
+		return new ParityChecks(new CheckParity(tables), reports, modes, Clock.systemUTC());
 	}
 
 	@Bean

@@ -2,65 +2,51 @@ package io.turnout.app.warehouse;
 
 import io.turnout.app.TurnoutProperties;
 import io.turnout.attribution.AttributeOrders;
+import io.turnout.attribution.AttributionWarehouse;
 import io.turnout.carts.CartWarehouse;
 import io.turnout.carts.FindAbandonedCarts;
 import io.turnout.events.EventWarehouse;
-import io.turnout.revenue.ReportRevenue;
 import io.turnout.events.IngestEvents;
-import io.turnout.warehouse.duckdb.DuckDbAttributionWarehouse;
-import io.turnout.warehouse.duckdb.DuckDbCartWarehouse;
-import io.turnout.warehouse.duckdb.DuckDbDatabase;
-import io.turnout.warehouse.duckdb.DuckDbRevenueWarehouse;
+import io.turnout.migration.ParityTables;
+import io.turnout.revenue.ReportRevenue;
+import io.turnout.revenue.RevenueWarehouse;
 import io.turnout.sessions.BuildSessions;
+import io.turnout.sessions.SessionWarehouse;
 import io.turnout.usecases.Modes;
 import io.turnout.usecases.StreamingUseCases;
 import io.turnout.warehouse.TableNames;
-import io.turnout.sessions.SessionWarehouse;
+import io.turnout.warehouse.duckdb.DuckDbAttributionWarehouse;
+import io.turnout.warehouse.duckdb.DuckDbCartWarehouse;
+import io.turnout.warehouse.duckdb.DuckDbDatabase;
 import io.turnout.warehouse.duckdb.DuckDbEventWarehouse;
+import io.turnout.warehouse.duckdb.DuckDbParityTables;
+import io.turnout.warehouse.duckdb.DuckDbRevenueWarehouse;
 import io.turnout.warehouse.duckdb.DuckDbSessionWarehouse;
 import io.turnout.warehouse.duckdb.DuckDbWriter;
+import io.turnout.warehouse.schema.SnowflakeDialect;
+import io.turnout.warehouse.schema.TableCatalog;
+import io.turnout.warehouse.snowflake.SnowflakeConnections;
+import io.turnout.warehouse.snowflake.SnowflakeMigrations;
+import io.turnout.warehouse.snowflake.SnowflakeSettings;
+import io.turnout.warehouse.sql.JdbcSqlWarehouse;
+import io.turnout.warehouse.sql.SqlDerivedWarehouses;
+import io.turnout.warehouse.sql.SqlEventWarehouse;
+import io.turnout.warehouse.sql.SqlParityTables;
+import io.turnout.warehouse.sql.SqlSessionWarehouse;
+import io.turnout.warehouse.sql.SqlWarehouse;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The warehouse adapter chosen by {@code turnout.warehouse.type}, migrated by Flyway on
- * start-up, and the use cases that write through it.
+ * The warehouse chosen by {@code turnout.warehouse.type} (DuckDB by default, Snowflake),
+ * migrated on start-up, and the use cases that write through it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WarehouseProperties.class)
 public class WarehouseConfiguration {
-
-	@Bean(destroyMethod = "close")
-	DuckDbDatabase duckDbDatabase(WarehouseProperties properties) {
-		if (properties.type() != WarehouseProperties.Type.DUCKDB) {
-			throw new IllegalStateException("turnout.warehouse.type=" + properties.type().name().toLowerCase()
-					+ " is not available in this version; use duckdb (the Snowflake and BigQuery adapters are "
-					+ "being built).");
-		}
-		if (properties.duckdb().path() == null) {
-			throw new IllegalStateException("turnout.warehouse.duckdb.path is not set.");
-		}
-		DuckDbDatabase database = DuckDbDatabase.open(properties.duckdb().path());
-		database.migrate();
-		return database;
-	}
-
-	@Bean(destroyMethod = "close")
-	DuckDbWriter duckDbWriter(DuckDbDatabase database) {
-		return new DuckDbWriter(database);
-	}
-
-	@Bean
-	EventWarehouse eventWarehouse(DuckDbWriter writer) {
-		return new DuckDbEventWarehouse(writer);
-	}
-
-	@Bean
-	SessionWarehouse sessionWarehouse(DuckDbWriter writer) {
-		return new DuckDbSessionWarehouse(writer);
-	}
 
 	@Bean
 	IngestEvents ingestEvents(EventWarehouse eventWarehouse) {
@@ -73,18 +59,13 @@ public class WarehouseConfiguration {
 	}
 
 	@Bean
-	AttributeOrders attributeOrders(DuckDbWriter writer) {
-		return new AttributeOrders(new DuckDbAttributionWarehouse(writer));
+	AttributeOrders attributeOrders(AttributionWarehouse attributionWarehouse) {
+		return new AttributeOrders(attributionWarehouse);
 	}
 
 	@Bean
-	ReportRevenue reportRevenue(DuckDbWriter writer, TurnoutProperties turnout) {
-		return new ReportRevenue(new DuckDbRevenueWarehouse(writer), turnout.reportingCurrency());
-	}
-
-	@Bean
-	CartWarehouse cartWarehouse(DuckDbWriter writer) {
-		return new DuckDbCartWarehouse(writer);
+	ReportRevenue reportRevenue(RevenueWarehouse revenueWarehouse, TurnoutProperties turnout) {
+		return new ReportRevenue(revenueWarehouse, turnout.reportingCurrency());
 	}
 
 	@Bean
@@ -92,18 +73,190 @@ public class WarehouseConfiguration {
 		return new FindAbandonedCarts(cartWarehouse);
 	}
 
+	/** The embedded default: a DuckDB file, written through one connection. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "turnout.warehouse.type", havingValue = "duckdb", matchIfMissing = true)
+	static class DuckDbWarehouse {
+
+		@Bean(destroyMethod = "close")
+		DuckDbDatabase duckDbDatabase(WarehouseProperties properties) {
+			if (properties.duckdb().path() == null) {
+				throw new IllegalStateException("turnout.warehouse.duckdb.path is not set.");
+			}
+			DuckDbDatabase database = DuckDbDatabase.open(properties.duckdb().path());
+			database.migrate();
+			return database;
+		}
+
+		@Bean(destroyMethod = "close")
+		DuckDbWriter duckDbWriter(DuckDbDatabase database) {
+			return new DuckDbWriter(database);
+		}
+
+		@Bean
+		EventWarehouse eventWarehouse(DuckDbWriter writer) {
+			return new DuckDbEventWarehouse(writer);
+		}
+
+		@Bean
+		SessionWarehouse sessionWarehouse(DuckDbWriter writer) {
+			return new DuckDbSessionWarehouse(writer);
+		}
+
+		@Bean
+		AttributionWarehouse attributionWarehouse(DuckDbWriter writer) {
+			return new DuckDbAttributionWarehouse(writer);
+		}
+
+		@Bean
+		RevenueWarehouse revenueWarehouse(DuckDbWriter writer) {
+			return new DuckDbRevenueWarehouse(writer);
+		}
+
+		@Bean
+		CartWarehouse cartWarehouse(DuckDbWriter writer) {
+			return new DuckDbCartWarehouse(writer);
+		}
+
+		@Bean
+		ParityTables parityTables(DuckDbWriter writer) {
+			return new DuckDbParityTables(writer);
+		}
+
+		/**
+		 * The streaming functions' use cases: the same domain logic over the streaming
+		 * side's tables, which are the {@code _shadow} copies while a use case runs
+		 * shadow.
+		 */
+		@Bean
+		StreamingUseCases streamingUseCases(DuckDbWriter writer, Modes modes, TurnoutProperties turnout) {
+			TableNames names = TableNames.streamingSide(modes);
+			return new StreamingUseCases(new IngestEvents(new DuckDbEventWarehouse(writer, names)),
+					new BuildSessions(new DuckDbSessionWarehouse(writer, names)),
+					new AttributeOrders(new DuckDbAttributionWarehouse(writer, names)),
+					new ReportRevenue(new DuckDbRevenueWarehouse(writer, names), turnout.reportingCurrency()),
+					new FindAbandonedCarts(new DuckDbCartWarehouse(writer, names)));
+		}
+
+	}
+
 	/**
-	 * The streaming functions' use cases: the same domain logic over the streaming side's
-	 * tables, which are the {@code _shadow} copies while a use case runs shadow.
+	 * Snowflake: one session through the JDBC driver, its tables migrated by Flyway at
+	 * start-up, every use case over the dialect-generic SQL adapters.
 	 */
-	@Bean
-	StreamingUseCases streamingUseCases(DuckDbWriter writer, Modes modes, TurnoutProperties turnout) {
-		TableNames names = TableNames.streamingSide(modes);
-		return new StreamingUseCases(new IngestEvents(new DuckDbEventWarehouse(writer, names)),
-				new BuildSessions(new DuckDbSessionWarehouse(writer, names)),
-				new AttributeOrders(new DuckDbAttributionWarehouse(writer, names)),
-				new ReportRevenue(new DuckDbRevenueWarehouse(writer, names), turnout.reportingCurrency()),
-				new FindAbandonedCarts(new DuckDbCartWarehouse(writer, names)));
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "turnout.warehouse.type", havingValue = "snowflake")
+	static class SnowflakeWarehouse {
+
+		private static final String SCHEMA = "MARKETING";
+
+		@Bean(destroyMethod = "close")
+		JdbcSqlWarehouse sqlWarehouse(WarehouseProperties properties) {
+			WarehouseProperties.Snowflake snowflake = properties.snowflake();
+			if (snowflake.account() == null || snowflake.user() == null) {
+				throw new IllegalStateException("turnout.warehouse.type=snowflake needs "
+						+ "turnout.warehouse.snowflake.account and .user (and .password or .private-key-file).");
+			}
+			SnowflakeConnections connections = new SnowflakeConnections(new SnowflakeSettings(snowflake.account(),
+					snowflake.user(), snowflake.password(), snowflake.privateKeyFile(),
+					snowflake.privateKeyPassphrase(), snowflake.role(), snowflake.warehouse(), snowflake.database(),
+					SCHEMA, snowflake.statementTimeout(), snowflake.loginTimeout(), snowflake.host()));
+			SnowflakeMigrations.migrate(connections, SCHEMA);
+			return new JdbcSqlWarehouse(() -> connections.open("turnout"), new SnowflakeDialect());
+		}
+
+		@Bean
+		EventWarehouse eventWarehouse(SqlWarehouse sql) {
+			return new SqlEventWarehouse(sql, TableCatalog.load(), TableNames.batchSide());
+		}
+
+		@Bean
+		SessionWarehouse sessionWarehouse(SqlWarehouse sql) {
+			return new SqlSessionWarehouse(sql, TableCatalog.load(), TableNames.batchSide());
+		}
+
+		@Bean
+		AttributionWarehouse attributionWarehouse(SqlWarehouse sql) {
+			return SqlDerivedWarehouses.attribution(sql, TableCatalog.load(), TableNames.batchSide());
+		}
+
+		@Bean
+		RevenueWarehouse revenueWarehouse(SqlWarehouse sql) {
+			return SqlDerivedWarehouses.revenue(sql, TableCatalog.load(), TableNames.batchSide());
+		}
+
+		@Bean
+		CartWarehouse cartWarehouse(SqlWarehouse sql) {
+			return SqlDerivedWarehouses.carts(sql, TableCatalog.load(), TableNames.batchSide());
+		}
+
+		@Bean
+		ParityTables parityTables(SqlWarehouse sql) {
+			return new SqlParityTables(sql, TableCatalog.load());
+		}
+
+		@Bean
+		StreamingUseCases streamingUseCases(SqlWarehouse sql, Modes modes, TurnoutProperties turnout) {
+			TableNames names = TableNames.streamingSide(modes);
+			TableCatalog catalog = TableCatalog.load();
+			return new StreamingUseCases(new IngestEvents(new SqlEventWarehouse(sql, catalog, names)),
+					new BuildSessions(new SqlSessionWarehouse(sql, catalog, names)),
+					new AttributeOrders(SqlDerivedWarehouses.attribution(sql, catalog, names)),
+					new ReportRevenue(SqlDerivedWarehouses.revenue(sql, catalog, names), turnout.reportingCurrency()),
+					new FindAbandonedCarts(SqlDerivedWarehouses.carts(sql, catalog, names)));
+		}
+
+	}
+
+	/**
+	 * BigQuery: refused until its SqlWarehouse is built; whichever of its beans is asked
+	 * for first says so.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "turnout.warehouse.type", havingValue = "bigquery")
+	static class BigQueryWarehouse {
+
+		@Bean
+		EventWarehouse eventWarehouse() {
+			throw refusal();
+		}
+
+		@Bean
+		SessionWarehouse sessionWarehouse() {
+			throw refusal();
+		}
+
+		@Bean
+		AttributionWarehouse attributionWarehouse() {
+			throw refusal();
+		}
+
+		@Bean
+		RevenueWarehouse revenueWarehouse() {
+			throw refusal();
+		}
+
+		@Bean
+		CartWarehouse cartWarehouse() {
+			throw refusal();
+		}
+
+		@Bean
+		ParityTables parityTables() {
+			throw refusal();
+		}
+
+		@Bean
+		StreamingUseCases streamingUseCases() {
+			throw refusal();
+		}
+
+		private static IllegalStateException refusal() {
+			return new IllegalStateException("turnout.warehouse.type=bigquery is not available in this version: its "
+					+ "statements, load jobs and migrations exist, the use cases over them do not yet; use duckdb "
+					+ "or snowflake.");
+		}
+
 	}
 
 }

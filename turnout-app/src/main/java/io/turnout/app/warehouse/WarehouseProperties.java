@@ -1,6 +1,7 @@
 package io.turnout.app.warehouse;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
 
@@ -14,10 +15,12 @@ import org.springframework.validation.annotation.Validated;
  * @param type {@code duckdb}, {@code snowflake} or {@code bigquery}
  * @param duckdb the embedded DuckDB file, by default
  * {@code ${turnout.home}/warehouse.duckdb}
+ * @param snowflake the Snowflake account, when {@code type=snowflake}
  */
 @Validated
 @ConfigurationProperties("turnout.warehouse")
-public record WarehouseProperties(@DefaultValue("duckdb") @NotNull Type type, @DefaultValue DuckDb duckdb) {
+public record WarehouseProperties(@DefaultValue("duckdb") @NotNull Type type, @DefaultValue DuckDb duckdb,
+		@DefaultValue Snowflake snowflake) {
 
 	/** The warehouses Turnout writes. */
 	public enum Type {
@@ -28,6 +31,33 @@ public record WarehouseProperties(@DefaultValue("duckdb") @NotNull Type type, @D
 
 	/** The embedded DuckDB warehouse. */
 	public record DuckDb(Path path) {
+	}
+
+	/**
+	 * A Snowflake account. The tables live in schema {@code marketing} of the database.
+	 *
+	 * @param account the account identifier ({@code orgname-account_name})
+	 * @param user the user Turnout connects as
+	 * @param password its password (or {@code TURNOUT_WAREHOUSE_SNOWFLAKE_PASSWORD});
+	 * none with a key pair
+	 * @param privateKeyFile a PKCS#8 key file for key-pair authentication
+	 * @param privateKeyPassphrase the key file's passphrase, if encrypted
+	 * @param role the role, else the user's default
+	 * @param warehouse the virtual warehouse
+	 * @param database the database
+	 * @param statementTimeout how long a statement may run
+	 * @param loginTimeout how long connecting may take
+	 * @param host a host to reach instead of {@code <account>.snowflakecomputing.com}
+	 */
+	public record Snowflake(String account, String user, String password, Path privateKeyFile,
+			String privateKeyPassphrase, String role, String warehouse, String database,
+			@DefaultValue("10m") Duration statementTimeout, @DefaultValue("30s") Duration loginTimeout, String host) {
+
+		@Override
+		public String toString() {
+			return "Snowflake account " + this.account + " as " + this.user;
+		}
+
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.turnout.app.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,6 +112,29 @@ class CommandLineIT {
 		assertThat(out()).containsPattern("events\\s+batch\\s+shadow\\s+shadow");
 		assertThat(run("mode", "clear", "events")).isZero();
 		assertThat(out()).contains("'events' now runs batch (was shadow; override cleared");
+	}
+
+	/**
+	 * #6: Snowflake by configuration alone. No account is reachable from the build
+	 * machines, so the test points it at a closed port: the job cannot start, and says
+	 * which account and why, within the login timeout.
+	 */
+	@Test
+	void snowflakeIsChosenByConfigurationAndAnUnreachableAccountStopsStartUpNamingIt() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		assertThat(run("job", "run", "events", "--date=2026-07-02", "--turnout.warehouse.type=snowflake",
+				"--turnout.warehouse.snowflake.account=acme-analytics", "--turnout.warehouse.snowflake.user=turnout",
+				"--turnout.warehouse.snowflake.password=s3cret", "--turnout.warehouse.snowflake.login-timeout=5s",
+				"--turnout.warehouse.snowflake.host=127.0.0.1:" + closedPort))
+			.isEqualTo(3);
+		assertThat(err())
+			.contains("Cannot connect to Snowflake account 'acme-analytics' as 'turnout'", "127.0.0.1:" + closedPort)
+			.doesNotContain("s3cret");
+		assertThat(run("job", "run", "events", "--date=2026-07-02", "--turnout.warehouse.type=bigquery")).isEqualTo(3);
+		assertThat(err()).contains("turnout.warehouse.type=bigquery is not available");
 	}
 
 	@Test

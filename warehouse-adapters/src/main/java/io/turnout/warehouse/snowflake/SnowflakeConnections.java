@@ -39,7 +39,7 @@ public final class SnowflakeConnections {
 		catch (SQLException ex) {
 			throw new WarehouseException("Cannot connect to Snowflake account '" + this.settings.account() + "' as '"
 					+ this.settings.user() + "' at " + this.settings.url() + ": " + cause(ex)
-					+ ". Check turnout.warehouse.snowflake.* (account, host, user and key or password).", ex);
+					+ ". Check turnout.warehouse.snowflake.* (account, host, user and key or password).", null);
 		}
 	}
 
