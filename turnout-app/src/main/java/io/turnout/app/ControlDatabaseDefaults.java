@@ -22,9 +22,12 @@ public class ControlDatabaseDefaults implements EnvironmentPostProcessor {
 		}
 		String home = environment.getProperty("turnout.home", "./turnout-data");
 		Path file = Path.of(home).toAbsolutePath().normalize().resolve("control");
+		// WRITE_DELAY=0: every commit is on disk before the job goes on, so a killed
+		// job's
+		// record is what it committed and it restarts where it stopped.
 		environment.getPropertySources()
 			.addLast(new MapPropertySource("turnoutControlDatabase",
-					Map.of("spring.datasource.url", "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE",
+					Map.of("spring.datasource.url", "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;WRITE_DELAY=0",
 							"spring.datasource.username", "sa", "spring.datasource.password", "")));
 	}
 

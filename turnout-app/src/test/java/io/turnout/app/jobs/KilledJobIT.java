@@ -43,7 +43,8 @@ class KilledJobIT {
 			LakeFiles.write(this.home.resolve("lake/events/dt=2026-06-02/part-" + file + ".jsonl"),
 					lines.subList(file * 10_000, (file + 1) * 10_000));
 		}
-		String control = "jdbc:h2:file:" + this.home.toAbsolutePath().resolve("control") + ";AUTO_SERVER=TRUE";
+		String control = "jdbc:h2:file:" + this.home.toAbsolutePath().resolve("control")
+				+ ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
 		// Small chunks keep the job running for seconds, long after the first commits.
 		Process job = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), TurnoutApplication.class.getName(), "job", "run", "events",

@@ -79,7 +79,7 @@ public final class RunningTurnout implements AutoCloseable {
 		Map<String, Object> all = new HashMap<>();
 		all.put("turnout.home", home.toString());
 		all.put("spring.datasource.url",
-				"jdbc:h2:file:" + home.toAbsolutePath().resolve("control") + ";AUTO_SERVER=TRUE");
+				"jdbc:h2:file:" + home.toAbsolutePath().resolve("control") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0");
 		all.putAll(properties);
 		List<String> args = new ArrayList<>();
 		all.forEach((name, value) -> args.add("--" + name + "=" + value));
