@@ -1,19 +1,18 @@
 package io.turnout.warehouse.duckdb;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import io.turnout.warehouse.ConnectionDataSource;
 import org.duckdb.DuckDBConnection;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -26,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DuckDbDatabase implements AutoCloseable {
 
-	private static final org.slf4j.Logger log = LoggerFactory.getLogger(DuckDbDatabase.class);
+	private static final Logger log = LoggerFactory.getLogger(DuckDbDatabase.class);
 
 	static final String CHECKPOINT_THRESHOLD = "1GB";
 
@@ -102,7 +101,7 @@ public final class DuckDbDatabase implements AutoCloseable {
 	 * readers).
 	 */
 	public DataSource dataSource() {
-		return new SharedInstanceDataSource();
+		return new ConnectionDataSource(this::connect);
 	}
 
 	@Override
@@ -113,53 +112,6 @@ public final class DuckDbDatabase implements AutoCloseable {
 		catch (SQLException ex) {
 			log.warn("Closing the DuckDB warehouse {} failed: {}", this.file, ex.getMessage());
 		}
-	}
-
-	private final class SharedInstanceDataSource implements DataSource {
-
-		@Override
-		public Connection getConnection() throws SQLException {
-			return connect();
-		}
-
-		@Override
-		public Connection getConnection(String username, String password) throws SQLException {
-			return connect();
-		}
-
-		@Override
-		public PrintWriter getLogWriter() {
-			return null;
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) {
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) {
-		}
-
-		@Override
-		public int getLoginTimeout() {
-			return 0;
-		}
-
-		@Override
-		public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-			throw new SQLFeatureNotSupportedException();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> type) throws SQLException {
-			throw new SQLException("not a wrapper");
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> type) {
-			return false;
-		}
-
 	}
 
 }
