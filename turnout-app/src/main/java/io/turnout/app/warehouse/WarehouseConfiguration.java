@@ -131,11 +131,10 @@ public class WarehouseConfiguration {
 		@Bean
 		StreamingUseCases streamingUseCases(DuckDbWriter writer, Modes modes, TurnoutProperties turnout) {
 			TableNames names = TableNames.streamingSide(modes);
-			return new StreamingUseCases(new IngestEvents(new DuckDbEventWarehouse(writer, names)),
-					new BuildSessions(new DuckDbSessionWarehouse(writer, names)),
-					new AttributeOrders(new DuckDbAttributionWarehouse(writer, names)),
-					new ReportRevenue(new DuckDbRevenueWarehouse(writer, names), turnout.reportingCurrency()),
-					new FindAbandonedCarts(new DuckDbCartWarehouse(writer, names)));
+			return StreamingUseCases.over(new DuckDbEventWarehouse(writer, names),
+					new DuckDbSessionWarehouse(writer, names), new DuckDbAttributionWarehouse(writer, names),
+					new DuckDbRevenueWarehouse(writer, names), new DuckDbCartWarehouse(writer, names),
+					turnout.reportingCurrency());
 		}
 
 	}
@@ -166,44 +165,48 @@ public class WarehouseConfiguration {
 		}
 
 		@Bean
-		EventWarehouse eventWarehouse(SqlWarehouse sql) {
-			return new SqlEventWarehouse(sql, TableCatalog.load(), TableNames.batchSide());
+		TableCatalog tableCatalog() {
+			return TableCatalog.load();
 		}
 
 		@Bean
-		SessionWarehouse sessionWarehouse(SqlWarehouse sql) {
-			return new SqlSessionWarehouse(sql, TableCatalog.load(), TableNames.batchSide());
+		EventWarehouse eventWarehouse(SqlWarehouse sql, TableCatalog catalog) {
+			return new SqlEventWarehouse(sql, catalog, TableNames.batchSide());
 		}
 
 		@Bean
-		AttributionWarehouse attributionWarehouse(SqlWarehouse sql) {
-			return SqlDerivedWarehouses.attribution(sql, TableCatalog.load(), TableNames.batchSide());
+		SessionWarehouse sessionWarehouse(SqlWarehouse sql, TableCatalog catalog) {
+			return new SqlSessionWarehouse(sql, catalog, TableNames.batchSide());
 		}
 
 		@Bean
-		RevenueWarehouse revenueWarehouse(SqlWarehouse sql) {
-			return SqlDerivedWarehouses.revenue(sql, TableCatalog.load(), TableNames.batchSide());
+		AttributionWarehouse attributionWarehouse(SqlWarehouse sql, TableCatalog catalog) {
+			return SqlDerivedWarehouses.attribution(sql, catalog, TableNames.batchSide());
 		}
 
 		@Bean
-		CartWarehouse cartWarehouse(SqlWarehouse sql) {
-			return SqlDerivedWarehouses.carts(sql, TableCatalog.load(), TableNames.batchSide());
+		RevenueWarehouse revenueWarehouse(SqlWarehouse sql, TableCatalog catalog) {
+			return SqlDerivedWarehouses.revenue(sql, catalog, TableNames.batchSide());
 		}
 
 		@Bean
-		ParityTables parityTables(SqlWarehouse sql) {
-			return new SqlParityTables(sql, TableCatalog.load());
+		CartWarehouse cartWarehouse(SqlWarehouse sql, TableCatalog catalog) {
+			return SqlDerivedWarehouses.carts(sql, catalog, TableNames.batchSide());
 		}
 
 		@Bean
-		StreamingUseCases streamingUseCases(SqlWarehouse sql, Modes modes, TurnoutProperties turnout) {
+		ParityTables parityTables(SqlWarehouse sql, TableCatalog catalog) {
+			return new SqlParityTables(sql, catalog);
+		}
+
+		@Bean
+		StreamingUseCases streamingUseCases(SqlWarehouse sql, TableCatalog catalog, Modes modes,
+				TurnoutProperties turnout) {
 			TableNames names = TableNames.streamingSide(modes);
-			TableCatalog catalog = TableCatalog.load();
-			return new StreamingUseCases(new IngestEvents(new SqlEventWarehouse(sql, catalog, names)),
-					new BuildSessions(new SqlSessionWarehouse(sql, catalog, names)),
-					new AttributeOrders(SqlDerivedWarehouses.attribution(sql, catalog, names)),
-					new ReportRevenue(SqlDerivedWarehouses.revenue(sql, catalog, names), turnout.reportingCurrency()),
-					new FindAbandonedCarts(SqlDerivedWarehouses.carts(sql, catalog, names)));
+			return StreamingUseCases.over(new SqlEventWarehouse(sql, catalog, names),
+					new SqlSessionWarehouse(sql, catalog, names), SqlDerivedWarehouses.attribution(sql, catalog, names),
+					SqlDerivedWarehouses.revenue(sql, catalog, names), SqlDerivedWarehouses.carts(sql, catalog, names),
+					turnout.reportingCurrency());
 		}
 
 	}
