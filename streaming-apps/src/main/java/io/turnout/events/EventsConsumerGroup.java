@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -28,6 +29,9 @@ public class EventsConsumerGroup {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+	/** How long reading the lag may take. */
+	static final Duration LAG_TIMEOUT = Duration.ofSeconds(3);
+
 	private final KafkaAdmin kafka;
 
 	private final String topic;
@@ -44,9 +48,17 @@ public class EventsConsumerGroup {
 		return this.group;
 	}
 
-	/** Messages on the topic the group has not committed yet; empty when unknown. */
+	/**
+	 * Messages on the topic the group has not committed yet; empty when unknown, after at
+	 * most {@link #LAG_TIMEOUT} when the brokers do not answer (a state page must not
+	 * hang on an unreachable cluster).
+	 */
 	public OptionalLong lag() {
-		try (Admin admin = Admin.create(this.kafka.getConfigurationProperties())) {
+		Map<String, Object> configuration = new HashMap<>(this.kafka.getConfigurationProperties());
+		configuration.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) LAG_TIMEOUT.toMillis());
+		configuration.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) LAG_TIMEOUT.toMillis());
+		Admin admin = Admin.create(configuration);
+		try {
 			Map<TopicPartition, OffsetAndMetadata> committed = get(
 					admin.listConsumerGroupOffsets(this.group).partitionsToOffsetAndMetadata());
 			Map<TopicPartition, ListOffsetsResultInfo> ends = get(
@@ -64,6 +76,9 @@ public class EventsConsumerGroup {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			return OptionalLong.empty();
+		}
+		finally {
+			admin.close(Duration.ZERO);
 		}
 	}
 
