@@ -33,7 +33,7 @@ public class StreamingConfiguration {
 	StreamingSwitch streamingSwitch(Modes modes, BindingsLifecycleController bindings, NightlyHistory history,
 			EventsConsumerGroup eventsGroup, DerivedRestater restater, StreamingProperties properties) {
 		return new StreamingSwitch(modes, bindings,
-				new StreamingSwitch.HandOver(history, eventsGroup, restater, properties.allowedLateness()));
+				new StreamingSwitch.TakeOver(history, eventsGroup, restater, properties.allowedLateness()));
 	}
 
 	@Bean

@@ -3,13 +3,13 @@ package io.turnout.usecases;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
 import io.turnout.events.EventsConsumerGroup;
 import io.turnout.events.EventsStreamConfiguration;
+import io.turnout.migration.HandOver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +38,14 @@ public class StreamingSwitch {
 
 	private final BindingsLifecycleController bindings;
 
-	private final HandOver handOver;
+	private final TakeOver takeOver;
 
 	private Map<UseCase, Mode> applied;
 
-	public StreamingSwitch(Modes modes, BindingsLifecycleController bindings, HandOver handOver) {
+	public StreamingSwitch(Modes modes, BindingsLifecycleController bindings, TakeOver takeOver) {
 		this.modes = modes;
 		this.bindings = bindings;
-		this.handOver = handOver;
+		this.takeOver = takeOver;
 	}
 
 	/** Runs every {@code turnout.streaming.mode-check-interval}. */
@@ -68,7 +68,7 @@ public class StreamingSwitch {
 					switchEvents(to);
 				}
 				else if (to.streams()) {
-					this.handOver.restateFromFirstOpenDay(useCase);
+					this.takeOver.restateFromFirstOpenDay(useCase);
 				}
 			}
 		}
@@ -83,7 +83,7 @@ public class StreamingSwitch {
 	private void switchEvents(Mode to) {
 		setEventsFunction(false);
 		if (to.streams()) {
-			this.handOver.seekToFirstOpenDay();
+			this.takeOver.seekToFirstOpenDay();
 			setEventsFunction(true);
 		}
 	}
@@ -94,7 +94,7 @@ public class StreamingSwitch {
 	}
 
 	/** Where the streaming side starts when it takes over from the nightly jobs. */
-	public static class HandOver {
+	public static class TakeOver {
 
 		private final NightlyHistory history;
 
@@ -104,7 +104,7 @@ public class StreamingSwitch {
 
 		private final Duration allowedLateness;
 
-		public HandOver(NightlyHistory history, EventsConsumerGroup group, DerivedRestater restater,
+		public TakeOver(NightlyHistory history, EventsConsumerGroup group, DerivedRestater restater,
 				Duration allowedLateness) {
 			this.history = history;
 			this.group = group;
@@ -116,12 +116,12 @@ public class StreamingSwitch {
 		 * The first day the nightly job of a use case did not complete, if it ever ran.
 		 */
 		Optional<LocalDate> firstOpenDay(UseCase useCase) {
-			return this.history.lastCompletedDay(useCase).map(day -> day.plusDays(1));
+			return HandOver.firstOpenDay(this.history.lastCompletedDay(useCase));
 		}
 
 		void seekToFirstOpenDay() {
 			firstOpenDay(UseCase.EVENTS).ifPresent(day -> {
-				Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant().minus(this.allowedLateness);
+				Instant from = HandOver.replayFrom(day, this.allowedLateness);
 				log.info("use case events: hand-over from {} on: consumer group {} moved to {} ({})", day,
 						this.group.group(), from, this.group.seekTo(from));
 			});
