@@ -1,6 +1,7 @@
 package io.turnout.warehouse.bigquery;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.file.Files;
@@ -16,7 +17,9 @@ import com.google.cloud.bigquery.FormatOptions;
 import com.google.cloud.bigquery.Job;
 import com.google.cloud.bigquery.JobId;
 import com.google.cloud.bigquery.JobInfo;
+import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.QueryParameterValue;
+import com.google.cloud.bigquery.Schema;
 import com.google.cloud.bigquery.TableDataWriteChannel;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.WriteChannelConfiguration;
@@ -54,14 +57,21 @@ public final class BigQueryLoads {
 		String target = this.settings.dataset() + "." + table.name();
 		String stageTable = "_stage_" + table.name() + "_" + UUID.randomUUID().toString().replace("-", "");
 		String stage = this.settings.dataset() + "." + stageTable;
+		// A staging table per load, dropped by BigQuery a day later if a load dies.
 		this.statements.run("create the staging table of " + table.name(),
-				this.dialect.createStage(table, stage, target), Map.of(), labels);
+				"CREATE TABLE IF NOT EXISTS `" + stage + "` LIKE `" + target
+						+ "` OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 1 DAY))",
+				Map.of(), labels);
 		load(stageTable, rows, labels);
 		long affected = 0;
 		for (String merge : this.dialect.replaceDay(table, target, stage)) {
-			affected += this.statements
-				.run("replace " + table.name() + " of " + day, merge,
-						Map.of("day", QueryParameterValue.date(day.toString())), labels)
+			affected += this.statements.run("replace " + table.name() + " of " + day,
+					QueryJobConfiguration.newBuilder(merge)
+						.setUseLegacySql(false)
+						.addPositionalParameter(QueryParameterValue.date(day.toString()))
+						.setLabels(labels)
+						.build(),
+					false)
 				.affectedRows();
 		}
 		this.statements.run("drop the staging table of " + table.name(), "DROP TABLE IF EXISTS `" + stage + "`",
@@ -71,22 +81,41 @@ public final class BigQueryLoads {
 
 	/** Uploads a newline-delimited JSON file into a table by a load job, replacing it. */
 	void load(String table, Path rows, Map<String, String> labels) {
-		WriteChannelConfiguration configuration = WriteChannelConfiguration
+		try (InputStream in = Files.newInputStream(rows)) {
+			upload(table, null, in, labels);
+		}
+		catch (IOException ex) {
+			throw new WarehouseException(
+					"Loading " + rows + " into BigQuery table " + table + " failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Uploads newline-delimited JSON into a table of the dataset by a load job, replacing
+	 * its rows.
+	 * @param schema the table's columns, to create it; null for a table that exists
+	 */
+	void upload(String table, Schema schema, InputStream rows, Map<String, String> labels) {
+		WriteChannelConfiguration.Builder configuration = WriteChannelConfiguration
 			.newBuilder(TableId.of(this.settings.project(), this.settings.dataset(), table))
 			.setFormatOptions(FormatOptions.json())
 			.setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE)
-			.setCreateDisposition(JobInfo.CreateDisposition.CREATE_NEVER)
-			.setLabels(labels)
-			.build();
+			.setLabels(labels);
+		if (schema != null) {
+			configuration.setSchema(schema).setCreateDisposition(JobInfo.CreateDisposition.CREATE_IF_NEEDED);
+		}
+		else {
+			configuration.setCreateDisposition(JobInfo.CreateDisposition.CREATE_NEVER);
+		}
 		JobId id = JobId.newBuilder()
 			.setProject(this.settings.project())
 			.setLocation(this.settings.location())
 			.setJob("turnout_load_" + UUID.randomUUID().toString().replace("-", ""))
 			.build();
 		try {
-			TableDataWriteChannel writer = this.bigquery.writer(id, configuration);
+			TableDataWriteChannel writer = this.bigquery.writer(id, configuration.build());
 			try (OutputStream out = Channels.newOutputStream(writer)) {
-				Files.copy(rows, out);
+				rows.transferTo(out);
 			}
 			Job job = writer.getJob().waitFor();
 			BigQueryError error = (job != null) ? job.getStatus().getError() : null;
@@ -97,12 +126,12 @@ public final class BigQueryLoads {
 			}
 		}
 		catch (IOException | BigQueryException ex) {
-			throw new WarehouseException(
-					"Loading " + rows + " into BigQuery table " + table + " failed: " + ex.getMessage(), ex);
+			throw new WarehouseException("Loading rows into BigQuery table " + table + " failed: " + ex.getMessage(),
+					ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new WarehouseException("Interrupted while loading " + rows + " into " + table, ex);
+			throw new WarehouseException("Interrupted while loading rows into " + table, ex);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.turnout.warehouse.bigquery;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
@@ -46,19 +48,33 @@ public final class BigQueryStatements {
 	 */
 	public Result run(String purpose, String sql, Map<String, QueryParameterValue> parameters,
 			Map<String, String> labels) {
-		QueryJobConfiguration statement = QueryJobConfiguration.newBuilder(sql)
-			.setNamedParameters(parameters)
-			.setUseLegacySql(false)
-			.setLabels(labels)
-			.build();
+		return run(purpose,
+				QueryJobConfiguration.newBuilder(sql)
+					.setNamedParameters(parameters)
+					.setUseLegacySql(false)
+					.setLabels(labels)
+					.build(),
+				false);
+	}
+
+	/**
+	 * Runs one statement as configured (positional parameters, a session), within the
+	 * cost cap; statements that process no data ({@code BEGIN}, {@code COMMIT},
+	 * {@code ROLLBACK TRANSACTION}, {@code CALL BQ.ABORT_SESSION()}) skip the dry run.
+	 * @param readRows whether to read the rows the statement returns
+	 */
+	public Result run(String purpose, QueryJobConfiguration statement, boolean readRows) {
 		try {
-			Job dryRun = withRetries(attempt -> this.bigquery
-				.create(JobInfo.of(statement.toBuilder().setDryRun(true).setUseQueryCache(false).build())));
-			long estimate = bytesProcessed(dryRun);
-			if (estimate > this.settings.maximumBytesBilled()) {
-				throw new WarehouseException("BigQuery statement refused (" + purpose + "): its dry run estimates "
-						+ estimate + " bytes processed, over the cap of " + this.settings.maximumBytesBilled()
-						+ " bytes (turnout.warehouse.bigquery.maximum-bytes-billed).", null);
+			long estimate = 0;
+			if (!processesNoData(statement.getQuery())) {
+				Job dryRun = withRetries(attempt -> this.bigquery
+					.create(JobInfo.of(statement.toBuilder().setDryRun(true).setUseQueryCache(false).build())));
+				estimate = bytesProcessed(dryRun);
+				if (estimate > this.settings.maximumBytesBilled()) {
+					throw new WarehouseException("BigQuery statement refused (" + purpose + "): its dry run estimates "
+							+ estimate + " bytes processed, over the cap of " + this.settings.maximumBytesBilled()
+							+ " bytes (turnout.warehouse.bigquery.maximum-bytes-billed).", null);
+				}
 			}
 			JobId id = JobId.newBuilder()
 				.setProject(this.settings.project())
@@ -68,8 +84,7 @@ public final class BigQueryStatements {
 			JobInfo capped = JobInfo.of(id,
 					statement.toBuilder().setMaximumBytesBilled(this.settings.maximumBytesBilled()).build());
 			// The job id is ours: a retried insertion of a job BigQuery already has is
-			// not
-			// a second job.
+			// not a second job.
 			Job job = withRetries(attempt -> {
 				Job existing = (attempt > 1) ? this.bigquery.getJob(id) : null;
 				return (existing != null) ? existing : this.bigquery.create(capped);
@@ -85,7 +100,10 @@ public final class BigQueryStatements {
 			}
 			JobStatistics.QueryStatistics statistics = job.getStatistics();
 			Long affected = (statistics != null) ? statistics.getNumDmlAffectedRows() : null;
-			return new Result(estimate, (affected != null) ? affected : 0);
+			JobStatistics.SessionInfo session = (statistics != null) ? statistics.getSessionInfo() : null;
+			return new Result(estimate, (affected != null) ? affected : 0,
+					(session != null) ? session.getSessionId() : null,
+					readRows ? BigQueryRows.of(job.getQueryResults()) : List.of());
 		}
 		catch (BigQueryException ex) {
 			throw new WarehouseException("BigQuery refused the statement (" + purpose + "): "
@@ -96,6 +114,12 @@ public final class BigQueryStatements {
 			Thread.currentThread().interrupt();
 			throw new WarehouseException("Interrupted while BigQuery ran the statement (" + purpose + ")", ex);
 		}
+	}
+
+	private static boolean processesNoData(String sql) {
+		String statement = sql.strip().toUpperCase(Locale.ROOT);
+		return statement.startsWith("BEGIN TRANSACTION") || statement.startsWith("COMMIT TRANSACTION")
+				|| statement.startsWith("ROLLBACK TRANSACTION") || statement.startsWith("CALL BQ.ABORT_SESSION");
 	}
 
 	/**
@@ -135,8 +159,10 @@ public final class BigQueryStatements {
 	 *
 	 * @param estimatedBytes the dry run's estimate of the bytes processed
 	 * @param affectedRows rows inserted, updated or deleted by a DML statement
+	 * @param sessionId the session the statement created, if it created one
+	 * @param rows the rows it returned, when read
 	 */
-	public record Result(long estimatedBytes, long affectedRows) {
+	public record Result(long estimatedBytes, long affectedRows, String sessionId, List<Object[]> rows) {
 	}
 
 }

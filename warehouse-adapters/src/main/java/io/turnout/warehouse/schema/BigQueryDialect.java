@@ -26,7 +26,7 @@ public final class BigQueryDialect implements WarehouseDialect {
 
 	@Override
 	public String dayParameter() {
-		return "@day";
+		return "?";
 	}
 
 	@Override
@@ -51,11 +51,10 @@ public final class BigQueryDialect implements WarehouseDialect {
 		return "CREATE TABLE IF NOT EXISTS `" + shadow + "` LIKE `" + table + "`";
 	}
 
+	/** A temporary table of the session: transactions may create those. */
 	@Override
 	public String createStage(TableSpec table, String stage, String target) {
-		// A staging table per load, dropped by BigQuery a day later if a load dies.
-		return "CREATE TABLE IF NOT EXISTS `" + stage + "` LIKE `" + target
-				+ "` OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 1 DAY))";
+		return temporaryTable(stage, table);
 	}
 
 	/** BigQuery takes rows by load jobs, never by row inserts. */
@@ -66,12 +65,31 @@ public final class BigQueryDialect implements WarehouseDialect {
 
 	@Override
 	public String createWorkTable(TableSpec spec) {
-		return "CREATE TABLE IF NOT EXISTS `" + spec.name() + "` ("
+		return temporaryTable(spec.name(), spec);
+	}
+
+	/**
+	 * A temporary table of the session, gone with it: the only tables a multi-statement
+	 * transaction may create.
+	 */
+	private static String temporaryTable(String name, TableSpec spec) {
+		return "CREATE TEMP TABLE IF NOT EXISTS `" + name + "` ("
 				+ spec.columns()
 					.stream()
 					.map(column -> column.name() + " " + type(column.type()))
 					.collect(Collectors.joining(", "))
-				+ ") OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 1 DAY))";
+				+ ")";
+	}
+
+	/**
+	 * Every partition, named: keys are looked up over all days (deduplication is global),
+	 * and {@code require_partition_filter} wants the partitioning column in the
+	 * condition.
+	 */
+	@Override
+	public String everyDay(TableSpec table, String alias) {
+		String column = (alias != null) ? alias + "." + table.dayColumn() : table.dayColumn();
+		return column + (table.dayIsTimestamp() ? " >= TIMESTAMP '1970-01-01'" : " >= DATE '1970-01-01'");
 	}
 
 	@Override
@@ -96,8 +114,7 @@ public final class BigQueryDialect implements WarehouseDialect {
 
 	@Override
 	public String createKeyStage(String keys) {
-		return "CREATE TABLE IF NOT EXISTS `" + keys
-				+ "` (k STRING) OPTIONS(expiration_timestamp = TIMESTAMP_ADD(CURRENT_TIMESTAMP(), INTERVAL 1 DAY))";
+		return "CREATE TEMP TABLE IF NOT EXISTS `" + keys + "` (k STRING)";
 	}
 
 	@Override
@@ -105,11 +122,10 @@ public final class BigQueryDialect implements WarehouseDialect {
 		return "TRUNCATE TABLE `" + stage + "`";
 	}
 
-	/** The days of the keys are between two parameters: the partition filter. */
 	@Override
 	public String deleteKeys(TableSpec table, String target, String keyColumn, String keys) {
 		return "DELETE FROM `" + target + "` t WHERE t." + keyColumn + " IN (SELECT k FROM `" + keys + "`) AND "
-				+ dayOf(table, "t") + " BETWEEN @from_day AND @to_day";
+				+ everyDay(table, "t");
 	}
 
 	@Override
@@ -138,21 +154,20 @@ public final class BigQueryDialect implements WarehouseDialect {
 			.filter(column -> !table.keyColumns().contains(column))
 			.map(column -> column + " = s." + column)
 			.collect(Collectors.joining(", "));
-		return List.of("MERGE `" + target + "` t USING `" + stage + "` s ON " + matches + " AND " + dayOf(table, "t")
-				+ " BETWEEN @from_day AND @to_day WHEN MATCHED THEN UPDATE SET " + updates
-				+ " WHEN NOT MATCHED THEN INSERT ROW");
+		return List.of("MERGE `" + target + "` t USING `" + stage + "` s ON " + matches + " AND " + everyDay(table, "t")
+				+ " WHEN MATCHED THEN UPDATE SET " + updates + " WHEN NOT MATCHED THEN INSERT ROW");
 	}
 
 	@Override
 	public List<String> replaceDay(TableSpec table, String target, String stage) {
 		return List.of("MERGE `" + target + "` t USING `" + stage + "` s ON FALSE WHEN NOT MATCHED BY SOURCE AND "
-				+ dayOf(table, "t") + " = @day THEN DELETE WHEN NOT MATCHED THEN INSERT ROW");
+				+ dayOf(table, "t") + " = ? THEN DELETE WHEN NOT MATCHED THEN INSERT ROW");
 	}
 
 	@Override
 	public List<String> replaceDayOfKeys(TableSpec table, String target, String stage, String keyColumn, String keys) {
 		return List.of("MERGE `" + target + "` t USING `" + stage + "` s ON FALSE WHEN NOT MATCHED BY SOURCE AND "
-				+ dayOf(table, "t") + " = @day AND t." + keyColumn + " IN (SELECT k FROM `" + keys
+				+ dayOf(table, "t") + " = ? AND t." + keyColumn + " IN (SELECT k FROM `" + keys
 				+ "`) THEN DELETE WHEN NOT MATCHED THEN INSERT ROW");
 	}
 

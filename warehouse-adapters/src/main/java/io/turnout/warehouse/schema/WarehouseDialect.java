@@ -52,6 +52,17 @@ public interface WarehouseDialect {
 	 */
 	String rowHash(List<String> expressions);
 
+	/**
+	 * A condition every row of a table meets, that names its partitioning column: for the
+	 * reads and writes by key that must look at every day (deduplication is global), in a
+	 * warehouse that refuses a query on a large table without a partition filter
+	 * (BigQuery's {@code require_partition_filter}).
+	 * @param alias the table's alias in the statement; null for none
+	 */
+	default String everyDay(TableSpec table, String alias) {
+		return "TRUE";
+	}
+
 	/** An expression as text, {@code null} spelled out: for naming keys. */
 	String keyText(String expression);
 
@@ -73,13 +84,15 @@ public interface WarehouseDialect {
 	 */
 	String insertMissing(TableSpec table, String target, String stage);
 
-	/** A staging table for one load into a table: its columns, without constraints. */
+	/**
+	 * A staging table of the session for one load into a table: its columns, without
+	 * constraints.
+	 */
 	String createStage(TableSpec table, String stage, String target);
 
 	/**
 	 * Replaces the staged rows by key: each staged key's row replaces the stored one, or
-	 * is added. The days of the staged rows are between two parameters, for partition
-	 * pruning where the warehouse needs it.
+	 * is added. A stored copy may be on any day: no parameter.
 	 */
 	List<String> replaceKeys(TableSpec table, String target, String stage);
 

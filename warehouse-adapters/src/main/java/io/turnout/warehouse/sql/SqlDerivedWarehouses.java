@@ -49,6 +49,8 @@ public final class SqlDerivedWarehouses {
 
 	public static AttributionWarehouse attribution(SqlWarehouse warehouse, TableCatalog catalog, TableNames names) {
 		TableSpec spec = catalog.table("attribution");
+		TableSpec links = catalog.table("identity_links");
+		TableSpec sessionSpec = catalog.table("sessions");
 		return new AttributionWarehouse() {
 			@Override
 			public <T> T inOneTransaction(Function<AttributionTables, T> work) {
@@ -64,14 +66,17 @@ public final class SqlDerivedWarehouses {
 
 						@Override
 						public List<IdentityLink> identityLinksOf(Collection<String> anonymousIds) {
-							return SqlReads.identityLinksOf(sql, warehouse.dialect(), t, anonymousIds);
+							return SqlReads.identityLinksOf(sql, warehouse.dialect(), t, links, anonymousIds);
 						}
 
 						@Override
 						public List<SessionRow> sessionsOf(Collection<String> customerKeys, Instant from, Instant to) {
 							SqlReads.stageKeys(sql, warehouse.dialect(), customerKeys);
-							return sessions(sql, t.of("sessions"), "customer_key IN (SELECT k FROM " + SqlReads.KEYS
-									+ ") AND started_at > ? AND started_at <= ?", from, to);
+							return sessions(sql, t.of("sessions"),
+									"customer_key IN (SELECT k FROM " + SqlReads.KEYS
+											+ ") AND started_at > ? AND started_at <= ? AND "
+											+ warehouse.dialect().everyDay(sessionSpec, null),
+									from, to);
 						}
 
 						@Override
@@ -130,6 +135,7 @@ public final class SqlDerivedWarehouses {
 
 	public static CartWarehouse carts(SqlWarehouse warehouse, TableCatalog catalog, TableNames names) {
 		TableSpec spec = catalog.table("cart_abandonments");
+		TableSpec events = catalog.table("events");
 		return new CartWarehouse() {
 			@Override
 			public <T> T inOneTransaction(Function<CartTables, T> work) {
@@ -173,7 +179,8 @@ public final class SqlDerivedWarehouses {
 
 						@Override
 						public Optional<Instant> latestEventTime() {
-							List<Object[]> rows = sql.query("SELECT max(event_time) FROM " + t.of("events"));
+							List<Object[]> rows = sql.query("SELECT max(event_time) FROM " + t.of("events") + " WHERE "
+									+ warehouse.dialect().everyDay(events, null));
 							return rows.isEmpty() ? Optional.empty()
 									: Optional.ofNullable(SqlEventWarehouse.instant(rows.get(0)[0]));
 						}

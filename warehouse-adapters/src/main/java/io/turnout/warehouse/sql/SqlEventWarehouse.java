@@ -82,7 +82,8 @@ public final class SqlEventWarehouse implements EventWarehouse {
 			stageKeys(eventIds);
 			Map<String, StoredEvent> stored = new HashMap<>();
 			for (Object[] row : this.sql.query("SELECT event_id, received_at, order_id, event_date, anonymous_id, "
-					+ "user_id FROM " + this.names.of("events") + " WHERE event_id IN (SELECT k FROM " + KEYS + ")")) {
+					+ "user_id FROM " + this.names.of("events") + " WHERE event_id IN (SELECT k FROM " + KEYS + ") AND "
+					+ this.dialect.everyDay(SqlEventWarehouse.this.events, null))) {
 				stored.put((String) row[0], new StoredEvent((String) row[0], instant(row[1]), (String) row[2],
 						date(row[3]), (String) row[4], (String) row[5]));
 			}
@@ -91,7 +92,8 @@ public final class SqlEventWarehouse implements EventWarehouse {
 
 		@Override
 		public List<IdentityLink> identityLinksOf(Collection<String> anonymousIds) {
-			return SqlReads.identityLinksOf(this.sql, this.dialect, this.names, anonymousIds);
+			return SqlReads.identityLinksOf(this.sql, this.dialect, this.names, SqlEventWarehouse.this.links,
+					anonymousIds);
 		}
 
 		@Override
@@ -100,7 +102,8 @@ public final class SqlEventWarehouse implements EventWarehouse {
 			List<OrderEvent> found = new ArrayList<>();
 			for (Object[] row : this.sql.query("SELECT order_id, event_id, event_time, anonymous_id, user_id, revenue, "
 					+ "currency FROM " + this.names.of("events")
-					+ " WHERE event_kind = 'order_completed' AND order_id IN " + "(SELECT k FROM " + KEYS + ")")) {
+					+ " WHERE event_kind = 'order_completed' AND order_id IN (SELECT k FROM " + KEYS + ") AND "
+					+ this.dialect.everyDay(SqlEventWarehouse.this.events, null))) {
 				found.add(new OrderEvent((String) row[0], (String) row[1], instant(row[2]), (String) row[3],
 						(String) row[4], (BigDecimal) row[5], (String) row[6]));
 			}

@@ -7,6 +7,7 @@ import java.util.List;
 import io.turnout.events.IdentityLink;
 import io.turnout.events.OrderRow;
 import io.turnout.warehouse.TableNames;
+import io.turnout.warehouse.schema.TableSpec;
 import io.turnout.warehouse.schema.WarehouseDialect;
 
 /** Reads more than one use case makes, within the caller's transaction. */
@@ -19,11 +20,11 @@ final class SqlReads {
 
 	/** Every identity link of these anonymous ids. */
 	static List<IdentityLink> identityLinksOf(SqlTransaction sql, WarehouseDialect dialect, TableNames.Resolved names,
-			Collection<String> anonymousIds) {
+			TableSpec links, Collection<String> anonymousIds) {
 		stageKeys(sql, dialect, anonymousIds);
 		return sql
 			.query("SELECT anonymous_id, user_id, event_time, event_id FROM " + names.of("identity_links")
-					+ " WHERE anonymous_id IN (SELECT k FROM " + KEYS + ")")
+					+ " WHERE anonymous_id IN (SELECT k FROM " + KEYS + ") AND " + dialect.everyDay(links, null))
 			.stream()
 			.map(row -> new IdentityLink((String) row[0], (String) row[1], SqlEventWarehouse.instant(row[2]),
 					(String) row[3]))

@@ -55,11 +55,14 @@ public final class SqlSessionWarehouse implements SessionWarehouse {
 
 	private final TableSpec orders;
 
+	private final TableSpec links;
+
 	public SqlSessionWarehouse(SqlWarehouse warehouse, TableCatalog catalog, TableNames tableNames) {
 		this.warehouse = warehouse;
 		this.tableNames = tableNames;
 		this.sessions = catalog.table("sessions");
 		this.orders = catalog.table("orders");
+		this.links = catalog.table("identity_links");
 	}
 
 	@Override
@@ -110,7 +113,8 @@ public final class SqlSessionWarehouse implements SessionWarehouse {
 
 		@Override
 		public List<IdentityLink> identityLinksOf(Collection<String> anonymousIds) {
-			return SqlReads.identityLinksOf(this.sql, this.dialect, this.names, anonymousIds);
+			return SqlReads.identityLinksOf(this.sql, this.dialect, this.names, SqlSessionWarehouse.this.links,
+					anonymousIds);
 		}
 
 		@Override

@@ -61,7 +61,8 @@ class BigQueryLoadsTest {
 				"\"datasetId\":\"marketing\"", "\"tableId\":\"_stage_sessions_", "\"use_case\":\"sessions\"");
 		assertThat(this.server.uploaded()).containsExactly(Files.readString(rows));
 		assertThat(jobs.get(4)).contains("MERGE `marketing.sessions` t USING `marketing._stage_sessions_",
-				"WHEN NOT MATCHED BY SOURCE AND t.event_date = @day THEN DELETE", "\"value\":\"2026-11-25\"",
+				"WHEN NOT MATCHED BY SOURCE AND t.event_date = ? THEN DELETE",
+				"\"queryParameters\":[{\"parameterType\":{\"type\":\"DATE\"},\"parameterValue\":{\"value\":\"2026-11-25\"}}]",
 				"\"maximumBytesBilled\":\"10000000000\"");
 		assertThat(jobs.get(6)).contains("DROP TABLE IF EXISTS `marketing._stage_sessions_");
 	}

@@ -57,7 +57,7 @@ class BigQueryStatementsTest {
 				Map.of("day", QueryParameterValue.date("2026-11-25")),
 				Map.of("use_case", "sessions", "run", "nightly"));
 
-		assertThat(result).isEqualTo(new BigQueryStatements.Result(1_000, 7));
+		assertThat(result).isEqualTo(new BigQueryStatements.Result(1_000, 7, null, List.of()));
 		List<Request> inserts = this.server.requests()
 			.stream()
 			.filter(request -> request.method().equals("POST") && request.path().endsWith("/projects/acme/jobs"))

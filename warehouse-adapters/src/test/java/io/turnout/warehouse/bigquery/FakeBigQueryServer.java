@@ -48,6 +48,17 @@ final class FakeBigQueryServer implements AutoCloseable {
 	/** Answers given to the next job insertions instead of success: status and body. */
 	private final Deque<Answer> failures = new ArrayDeque<>();
 
+	/** The session each session-creating job started. */
+	private final Map<String, String> sessions = new ConcurrentHashMap<>();
+
+	/**
+	 * An answer for the first insertion of a job whose query starts so, instead of
+	 * success.
+	 */
+	private volatile String failingQuery;
+
+	private volatile Answer failingAnswer;
+
 	private volatile long dryRunBytes = 1_000;
 
 	private volatile long affectedRows = 7;
@@ -72,6 +83,12 @@ final class FakeBigQueryServer implements AutoCloseable {
 
 	synchronized void failNextInsert(int status, String body) {
 		this.failures.add(new Answer(status, body));
+	}
+
+	/** Refuses the first job insertion (its dry run, if any) whose query starts so. */
+	synchronized void failQueryStartingWith(String start, int status, String body) {
+		this.failingQuery = start;
+		this.failingAnswer = new Answer(status, body);
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -100,11 +117,20 @@ final class FakeBigQueryServer implements AutoCloseable {
 			Answer failure;
 			synchronized (this) {
 				failure = this.failures.poll();
+				Matcher query = QUERY.matcher(body);
+				if (failure == null && this.failingQuery != null && query.find()
+						&& query.group(1).replace("\\\"", "\"").startsWith(this.failingQuery)) {
+					failure = this.failingAnswer;
+					this.failingQuery = null;
+				}
 			}
 			boolean dryRun = body.contains("\"dryRun\":true");
 			String id = jobIdOf(body);
 			if (failure == null && !dryRun) {
 				this.jobs.add(id);
+				if (body.contains("\"createSession\":true")) {
+					this.sessions.put(id, "session_" + UUID.randomUUID().toString().replace("-", ""));
+				}
 				run(id, body);
 			}
 			answer = (failure != null) ? failure : new Answer(200, job(id, dryRun));
@@ -139,12 +165,15 @@ final class FakeBigQueryServer implements AutoCloseable {
 							+ "\"totalRows\":\"0\",\"numDmlAffectedRows\":\"" + this.affectedRows
 							+ "\",\"schema\":{\"fields\":[]}}");
 		}
+		else if (method.equals("DELETE") && path.contains("/tables/")) {
+			answer = new Answer(204, "");
+		}
 		else {
 			answer = new Answer(404, "{\"error\":{\"code\":404,\"message\":\"Not found: " + path + "\"}}");
 		}
 		byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
-		exchange.sendResponseHeaders(answer.status(), bytes.length);
+		exchange.sendResponseHeaders(answer.status(), (bytes.length == 0) ? -1 : bytes.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(bytes);
 		}
@@ -205,6 +234,11 @@ final class FakeBigQueryServer implements AutoCloseable {
 		this.history.replaceAll(row -> row[0].equals(version) ? new String[] { version, checksum } : row);
 	}
 
+	/** The sessions started, in no order. */
+	List<String> sessionsStarted() {
+		return List.copyOf(this.sessions.values());
+	}
+
 	/** The query texts of the jobs run, in order. */
 	List<String> queriesRun() {
 		return List.copyOf(this.queries.values());
@@ -222,6 +256,11 @@ final class FakeBigQueryServer implements AutoCloseable {
 				: "{\"totalBytesProcessed\":\"" + this.dryRunBytes + "\",\"query\":{\"totalBytesProcessed\":\""
 						+ this.dryRunBytes + "\",\"totalBytesBilled\":\"" + this.dryRunBytes
 						+ "\",\"statementType\":\"MERGE\",\"numDmlAffectedRows\":\"" + this.affectedRows + "\"}}";
+		String session = this.sessions.get(id);
+		if (session != null) {
+			statistics = statistics.substring(0, statistics.length() - 1) + ",\"sessionInfo\":{\"sessionId\":\""
+					+ session + "\"}}";
+		}
 		return "{\"kind\":\"bigquery#job\",\"id\":\"acme:EU." + id + "\",\"jobReference\":{\"projectId\":\"acme\","
 				+ "\"jobId\":\"" + id + "\",\"location\":\"EU\"},\"configuration\":{\"jobType\":\"QUERY\",\"query\":"
 				+ "{\"query\":\"\",\"destinationTable\":{\"projectId\":\"acme\",\"datasetId\":\"_anon\",\"tableId\":\"anon_"
