@@ -1,8 +1,8 @@
 -- The tables of shared/spec/tables.md for bigquery, generated from warehouse-adapters/src/main/resources/schema/tables.tsv
 -- by WarehouseMigrations (a test keeps this file and the generator equal).
-CREATE SCHEMA IF NOT EXISTS marketing;
+CREATE SCHEMA IF NOT EXISTS ${schema};
 
-CREATE TABLE IF NOT EXISTS `marketing.events` (
+CREATE TABLE IF NOT EXISTS `${schema}.events` (
   event_id STRING NOT NULL OPTIONS(description="Segment messageId"),
   event_type STRING NOT NULL OPTIONS(description="track, page, screen, identify, group, alias"),
   event_name STRING OPTIONS(description="track: event; page/screen: name (may be null); others null"),
@@ -37,7 +37,7 @@ PARTITION BY event_date
 CLUSTER BY event_id
 OPTIONS(require_partition_filter = TRUE);
 
-CREATE TABLE IF NOT EXISTS `marketing.identity_links` (
+CREATE TABLE IF NOT EXISTS `${schema}.identity_links` (
   anonymous_id STRING NOT NULL OPTIONS(description="the anonymous id of an accepted event that carries both ids"),
   user_id STRING NOT NULL OPTIONS(description="the user id it is linked to"),
   event_time TIMESTAMP NOT NULL OPTIONS(description="the event_time of that event"),
@@ -47,7 +47,7 @@ PARTITION BY DATE(event_time)
 CLUSTER BY event_id
 OPTIONS(require_partition_filter = TRUE);
 
-CREATE TABLE IF NOT EXISTS `marketing.orders` (
+CREATE TABLE IF NOT EXISTS `${schema}.orders` (
   order_id STRING NOT NULL OPTIONS(description="properties.order_id of the order_completed events (key)"),
   event_id STRING NOT NULL OPTIONS(description="the winning event"),
   ordered_at TIMESTAMP NOT NULL OPTIONS(description="its event_time"),
@@ -63,7 +63,7 @@ CREATE TABLE IF NOT EXISTS `marketing.orders` (
 PARTITION BY event_date
 CLUSTER BY order_id;
 
-CREATE TABLE IF NOT EXISTS `marketing.failed_events` (
+CREATE TABLE IF NOT EXISTS `${schema}.failed_events` (
   failure_id STRING NOT NULL OPTIONS(description="deterministic: md5 of the raw message text"),
   received_at TIMESTAMP OPTIONS(description="when the collector (or the lake file) says it arrived"),
   source_id STRING OPTIONS(description="the source (write key's name), when known"),
@@ -75,7 +75,7 @@ CREATE TABLE IF NOT EXISTS `marketing.failed_events` (
 PARTITION BY DATE(received_at)
 CLUSTER BY failure_id;
 
-CREATE TABLE IF NOT EXISTS `marketing.sessions` (
+CREATE TABLE IF NOT EXISTS `${schema}.sessions` (
   session_id STRING NOT NULL OPTIONS(description="md5(session_key || '|' || first event_id) (key)"),
   session_key STRING NOT NULL OPTIONS(description="anonymous_id, else 'user:' || user_id"),
   anonymous_id STRING OPTIONS(description="the session's anonymous id (null for a session keyed by user id)"),
@@ -103,7 +103,7 @@ PARTITION BY event_date
 CLUSTER BY session_id
 OPTIONS(require_partition_filter = TRUE);
 
-CREATE TABLE IF NOT EXISTS `marketing.attribution` (
+CREATE TABLE IF NOT EXISTS `${schema}.attribution` (
   order_id STRING NOT NULL OPTIONS(description="the order (orders.order_id)"),
   model STRING NOT NULL OPTIONS(description="one of the five names above"),
   touch_index INT64 NOT NULL OPTIONS(description="1..n in touch order; 0 for the direct row"),
@@ -122,7 +122,7 @@ CREATE TABLE IF NOT EXISTS `marketing.attribution` (
 PARTITION BY event_date
 CLUSTER BY order_id, model, touch_index;
 
-CREATE TABLE IF NOT EXISTS `marketing.revenue_daily` (
+CREATE TABLE IF NOT EXISTS `${schema}.revenue_daily` (
   event_date DATE NOT NULL OPTIONS(description="the day (UTC) of the sessions and orders counted"),
   channel_group STRING NOT NULL OPTIONS(description="channel group of the sessions and orders counted (see sessions)"),
   source STRING OPTIONS(description="attribution source"),
@@ -137,7 +137,7 @@ CREATE TABLE IF NOT EXISTS `marketing.revenue_daily` (
 PARTITION BY event_date
 CLUSTER BY channel_group, source, medium, campaign;
 
-CREATE TABLE IF NOT EXISTS `marketing.cart_abandonments` (
+CREATE TABLE IF NOT EXISTS `${schema}.cart_abandonments` (
   session_id STRING NOT NULL OPTIONS(description="the session (key)"),
   customer_key STRING NOT NULL OPTIONS(description="as on the session"),
   anonymous_id STRING OPTIONS(description="as on the session"),
@@ -152,11 +152,11 @@ PARTITION BY event_date
 CLUSTER BY session_id;
 
 -- The shadow copies the streaming side writes while a use case runs shadow.
-CREATE TABLE IF NOT EXISTS `marketing.events_shadow` LIKE `marketing.events`;
-CREATE TABLE IF NOT EXISTS `marketing.identity_links_shadow` LIKE `marketing.identity_links`;
-CREATE TABLE IF NOT EXISTS `marketing.orders_shadow` LIKE `marketing.orders`;
-CREATE TABLE IF NOT EXISTS `marketing.failed_events_shadow` LIKE `marketing.failed_events`;
-CREATE TABLE IF NOT EXISTS `marketing.sessions_shadow` LIKE `marketing.sessions`;
-CREATE TABLE IF NOT EXISTS `marketing.attribution_shadow` LIKE `marketing.attribution`;
-CREATE TABLE IF NOT EXISTS `marketing.revenue_daily_shadow` LIKE `marketing.revenue_daily`;
-CREATE TABLE IF NOT EXISTS `marketing.cart_abandonments_shadow` LIKE `marketing.cart_abandonments`;
+CREATE TABLE IF NOT EXISTS `${schema}.events_shadow` LIKE `${schema}.events`;
+CREATE TABLE IF NOT EXISTS `${schema}.identity_links_shadow` LIKE `${schema}.identity_links`;
+CREATE TABLE IF NOT EXISTS `${schema}.orders_shadow` LIKE `${schema}.orders`;
+CREATE TABLE IF NOT EXISTS `${schema}.failed_events_shadow` LIKE `${schema}.failed_events`;
+CREATE TABLE IF NOT EXISTS `${schema}.sessions_shadow` LIKE `${schema}.sessions`;
+CREATE TABLE IF NOT EXISTS `${schema}.attribution_shadow` LIKE `${schema}.attribution`;
+CREATE TABLE IF NOT EXISTS `${schema}.revenue_daily_shadow` LIKE `${schema}.revenue_daily`;
+CREATE TABLE IF NOT EXISTS `${schema}.cart_abandonments_shadow` LIKE `${schema}.cart_abandonments`;

@@ -1,8 +1,8 @@
 -- The tables of shared/spec/tables.md for snowflake, generated from warehouse-adapters/src/main/resources/schema/tables.tsv
 -- by WarehouseMigrations (a test keeps this file and the generator equal).
-CREATE SCHEMA IF NOT EXISTS marketing;
+CREATE SCHEMA IF NOT EXISTS ${schema};
 
-CREATE TABLE IF NOT EXISTS marketing.events (
+CREATE TABLE IF NOT EXISTS ${schema}.events (
     event_id VARCHAR NOT NULL COMMENT 'Segment messageId',
     event_type VARCHAR NOT NULL COMMENT 'track, page, screen, identify, group, alias',
     event_name VARCHAR COMMENT 'track: event; page/screen: name (may be null); others null',
@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS marketing.events (
 )
 CLUSTER BY (event_date);
 
-CREATE TABLE IF NOT EXISTS marketing.identity_links (
+CREATE TABLE IF NOT EXISTS ${schema}.identity_links (
     anonymous_id VARCHAR NOT NULL COMMENT 'the anonymous id of an accepted event that carries both ids',
     user_id VARCHAR NOT NULL COMMENT 'the user id it is linked to',
     event_time TIMESTAMP_NTZ NOT NULL COMMENT 'the event_time of that event',
@@ -43,7 +43,7 @@ CREATE TABLE IF NOT EXISTS marketing.identity_links (
 )
 CLUSTER BY (TO_DATE(event_time));
 
-CREATE TABLE IF NOT EXISTS marketing.orders (
+CREATE TABLE IF NOT EXISTS ${schema}.orders (
     order_id VARCHAR NOT NULL COMMENT 'properties.order_id of the order_completed events (key)',
     event_id VARCHAR NOT NULL COMMENT 'the winning event',
     ordered_at TIMESTAMP_NTZ NOT NULL COMMENT 'its event_time',
@@ -58,7 +58,7 @@ CREATE TABLE IF NOT EXISTS marketing.orders (
 )
 CLUSTER BY (event_date);
 
-CREATE TABLE IF NOT EXISTS marketing.failed_events (
+CREATE TABLE IF NOT EXISTS ${schema}.failed_events (
     failure_id VARCHAR NOT NULL COMMENT 'deterministic: md5 of the raw message text',
     received_at TIMESTAMP_NTZ COMMENT 'when the collector (or the lake file) says it arrived',
     source_id VARCHAR COMMENT 'the source (write key\'s name), when known',
@@ -69,7 +69,7 @@ CREATE TABLE IF NOT EXISTS marketing.failed_events (
 )
 CLUSTER BY (TO_DATE(received_at));
 
-CREATE TABLE IF NOT EXISTS marketing.sessions (
+CREATE TABLE IF NOT EXISTS ${schema}.sessions (
     session_id VARCHAR NOT NULL COMMENT 'md5(session_key || \'|\' || first event_id) (key)',
     session_key VARCHAR NOT NULL COMMENT 'anonymous_id, else \'user:\' || user_id',
     anonymous_id VARCHAR COMMENT 'the session\'s anonymous id (null for a session keyed by user id)',
@@ -95,7 +95,7 @@ CREATE TABLE IF NOT EXISTS marketing.sessions (
 )
 CLUSTER BY (event_date);
 
-CREATE TABLE IF NOT EXISTS marketing.attribution (
+CREATE TABLE IF NOT EXISTS ${schema}.attribution (
     order_id VARCHAR NOT NULL COMMENT 'the order (orders.order_id)',
     model VARCHAR NOT NULL COMMENT 'one of the five names above',
     touch_index INTEGER NOT NULL COMMENT '1..n in touch order; 0 for the direct row',
@@ -113,7 +113,7 @@ CREATE TABLE IF NOT EXISTS marketing.attribution (
 )
 CLUSTER BY (event_date);
 
-CREATE TABLE IF NOT EXISTS marketing.revenue_daily (
+CREATE TABLE IF NOT EXISTS ${schema}.revenue_daily (
     event_date DATE NOT NULL COMMENT 'the day (UTC) of the sessions and orders counted',
     channel_group VARCHAR NOT NULL COMMENT 'channel group of the sessions and orders counted (see sessions)',
     source VARCHAR COMMENT 'attribution source',
@@ -127,7 +127,7 @@ CREATE TABLE IF NOT EXISTS marketing.revenue_daily (
 )
 CLUSTER BY (event_date);
 
-CREATE TABLE IF NOT EXISTS marketing.cart_abandonments (
+CREATE TABLE IF NOT EXISTS ${schema}.cart_abandonments (
     session_id VARCHAR NOT NULL COMMENT 'the session (key)',
     customer_key VARCHAR NOT NULL COMMENT 'as on the session',
     anonymous_id VARCHAR COMMENT 'as on the session',
@@ -141,11 +141,11 @@ CREATE TABLE IF NOT EXISTS marketing.cart_abandonments (
 CLUSTER BY (event_date);
 
 -- The shadow copies the streaming side writes while a use case runs shadow.
-CREATE TABLE IF NOT EXISTS marketing.events_shadow LIKE marketing.events;
-CREATE TABLE IF NOT EXISTS marketing.identity_links_shadow LIKE marketing.identity_links;
-CREATE TABLE IF NOT EXISTS marketing.orders_shadow LIKE marketing.orders;
-CREATE TABLE IF NOT EXISTS marketing.failed_events_shadow LIKE marketing.failed_events;
-CREATE TABLE IF NOT EXISTS marketing.sessions_shadow LIKE marketing.sessions;
-CREATE TABLE IF NOT EXISTS marketing.attribution_shadow LIKE marketing.attribution;
-CREATE TABLE IF NOT EXISTS marketing.revenue_daily_shadow LIKE marketing.revenue_daily;
-CREATE TABLE IF NOT EXISTS marketing.cart_abandonments_shadow LIKE marketing.cart_abandonments;
+CREATE TABLE IF NOT EXISTS ${schema}.events_shadow LIKE ${schema}.events;
+CREATE TABLE IF NOT EXISTS ${schema}.identity_links_shadow LIKE ${schema}.identity_links;
+CREATE TABLE IF NOT EXISTS ${schema}.orders_shadow LIKE ${schema}.orders;
+CREATE TABLE IF NOT EXISTS ${schema}.failed_events_shadow LIKE ${schema}.failed_events;
+CREATE TABLE IF NOT EXISTS ${schema}.sessions_shadow LIKE ${schema}.sessions;
+CREATE TABLE IF NOT EXISTS ${schema}.attribution_shadow LIKE ${schema}.attribution;
+CREATE TABLE IF NOT EXISTS ${schema}.revenue_daily_shadow LIKE ${schema}.revenue_daily;
+CREATE TABLE IF NOT EXISTS ${schema}.cart_abandonments_shadow LIKE ${schema}.cart_abandonments;

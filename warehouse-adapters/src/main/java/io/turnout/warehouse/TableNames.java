@@ -27,24 +27,38 @@ import io.turnout.usecases.UseCase;
  */
 public final class TableNames {
 
-	private static final String SCHEMA = "marketing";
+	/** The schema of the tables unless configured otherwise (always, in DuckDB). */
+	public static final String DEFAULT_SCHEMA = "marketing";
 
 	private static final String SHADOW = "_shadow";
 
+	private final String schema;
+
 	private final Supplier<Set<UseCase>> shadowed;
 
-	private TableNames(Supplier<Set<UseCase>> shadowed) {
+	private TableNames(String schema, Supplier<Set<UseCase>> shadowed) {
+		this.schema = schema;
 		this.shadowed = shadowed;
 	}
 
 	/** The nightly jobs' names: always the tables BI tools read. */
 	public static TableNames batchSide() {
-		return new TableNames(() -> Set.of());
+		return batchSide(DEFAULT_SCHEMA);
+	}
+
+	/** The nightly jobs' names, in a schema (a Snowflake schema, a BigQuery dataset). */
+	public static TableNames batchSide(String schema) {
+		return new TableNames(schema, () -> Set.of());
 	}
 
 	/** The streaming functions' names, following each use case's mode at the time. */
 	public static TableNames streamingSide(Modes modes) {
-		return new TableNames(() -> {
+		return streamingSide(modes, DEFAULT_SCHEMA);
+	}
+
+	/** The streaming functions' names in a schema. */
+	public static TableNames streamingSide(Modes modes, String schema) {
+		return new TableNames(schema, () -> {
 			Set<UseCase> shadowed = EnumSet.noneOf(UseCase.class);
 			for (UseCase useCase : UseCase.values()) {
 				if (modes.modeOf(useCase) == Mode.SHADOW) {
@@ -57,7 +71,7 @@ public final class TableNames {
 
 	/** The names for one transaction. */
 	public Resolved resolve() {
-		return new Resolved(this.shadowed.get());
+		return new Resolved(this.schema, this.shadowed.get());
 	}
 
 	/** The shadow copy of a table. */
@@ -68,15 +82,18 @@ public final class TableNames {
 	/** The names of one transaction. */
 	public static final class Resolved {
 
+		private final String schema;
+
 		private final Set<UseCase> shadowed;
 
-		Resolved(Set<UseCase> shadowed) {
+		Resolved(String schema, Set<UseCase> shadowed) {
+			this.schema = schema;
 			this.shadowed = shadowed;
 		}
 
 		/** The schema-qualified name of a table's copy. */
 		public String of(String table) {
-			return SCHEMA + "." + table(table);
+			return this.schema + "." + table(table);
 		}
 
 		/** The unqualified name of a table's copy, in {@link #schema()}. */
@@ -86,7 +103,7 @@ public final class TableNames {
 
 		/** The schema-qualified name of the orders with their placement in sessions. */
 		public String placedOrders() {
-			return SCHEMA + "." + placedOrdersTable();
+			return this.schema + "." + placedOrdersTable();
 		}
 
 		public String placedOrdersTable() {
@@ -95,7 +112,7 @@ public final class TableNames {
 		}
 
 		public String schema() {
-			return SCHEMA;
+			return this.schema;
 		}
 
 	}

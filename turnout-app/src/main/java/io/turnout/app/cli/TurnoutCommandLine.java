@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import io.turnout.app.TurnoutApplication;
+import io.turnout.warehouse.WarehouseException;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -177,8 +178,19 @@ public class TurnoutCommandLine {
 
 	static String rootCause(Throwable failure) {
 		Throwable current = failure;
-		while (current.getCause() != null && current.getCause() != current) {
+		String warehouse = null;
+		while (true) {
+			if (current instanceof WarehouseException) {
+				// Written for the user: names the warehouse, what was done and why.
+				warehouse = current.getMessage();
+			}
+			if (current.getCause() == null || current.getCause() == current) {
+				break;
+			}
 			current = current.getCause();
+		}
+		if (warehouse != null) {
+			return warehouse;
 		}
 		String message = current.getMessage();
 		return (message != null) ? message : current.toString();

@@ -39,13 +39,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
- * The warehouse chosen by {@code turnout.warehouse.type} (DuckDB by default, Snowflake),
- * migrated on start-up, and the use cases that write through it.
+ * The warehouse chosen by {@code turnout.warehouse.type} (DuckDB by default, Snowflake,
+ * BigQuery), migrated on start-up, and the use cases that write through it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WarehouseProperties.class)
+@Import({ SnowflakeWarehouseConfiguration.class, BigQueryWarehouseConfiguration.class,
+		SqlWarehouseConfiguration.class })
 public class WarehouseConfiguration {
 
 	@Bean
@@ -135,129 +138,6 @@ public class WarehouseConfiguration {
 					new DuckDbSessionWarehouse(writer, names), new DuckDbAttributionWarehouse(writer, names),
 					new DuckDbRevenueWarehouse(writer, names), new DuckDbCartWarehouse(writer, names),
 					turnout.reportingCurrency());
-		}
-
-	}
-
-	/**
-	 * Snowflake: one session through the JDBC driver, its tables migrated by Flyway at
-	 * start-up, every use case over the dialect-generic SQL adapters.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = "turnout.warehouse.type", havingValue = "snowflake")
-	static class SnowflakeWarehouse {
-
-		private static final String SCHEMA = "MARKETING";
-
-		@Bean(destroyMethod = "close")
-		JdbcSqlWarehouse sqlWarehouse(WarehouseProperties properties) {
-			WarehouseProperties.Snowflake snowflake = properties.snowflake();
-			if (snowflake.account() == null || snowflake.user() == null) {
-				throw new IllegalStateException("turnout.warehouse.type=snowflake needs "
-						+ "turnout.warehouse.snowflake.account and .user (and .password or .private-key-file).");
-			}
-			SnowflakeConnections connections = new SnowflakeConnections(new SnowflakeSettings(snowflake.account(),
-					snowflake.user(), snowflake.password(), snowflake.privateKeyFile(),
-					snowflake.privateKeyPassphrase(), snowflake.role(), snowflake.warehouse(), snowflake.database(),
-					SCHEMA, snowflake.statementTimeout(), snowflake.loginTimeout(), snowflake.host()));
-			SnowflakeMigrations.migrate(connections, SCHEMA);
-			return new JdbcSqlWarehouse(() -> connections.open("turnout"), new SnowflakeDialect());
-		}
-
-		@Bean
-		TableCatalog tableCatalog() {
-			return TableCatalog.load();
-		}
-
-		@Bean
-		EventWarehouse eventWarehouse(SqlWarehouse sql, TableCatalog catalog) {
-			return new SqlEventWarehouse(sql, catalog, TableNames.batchSide());
-		}
-
-		@Bean
-		SessionWarehouse sessionWarehouse(SqlWarehouse sql, TableCatalog catalog) {
-			return new SqlSessionWarehouse(sql, catalog, TableNames.batchSide());
-		}
-
-		@Bean
-		AttributionWarehouse attributionWarehouse(SqlWarehouse sql, TableCatalog catalog) {
-			return SqlDerivedWarehouses.attribution(sql, catalog, TableNames.batchSide());
-		}
-
-		@Bean
-		RevenueWarehouse revenueWarehouse(SqlWarehouse sql, TableCatalog catalog) {
-			return SqlDerivedWarehouses.revenue(sql, catalog, TableNames.batchSide());
-		}
-
-		@Bean
-		CartWarehouse cartWarehouse(SqlWarehouse sql, TableCatalog catalog) {
-			return SqlDerivedWarehouses.carts(sql, catalog, TableNames.batchSide());
-		}
-
-		@Bean
-		ParityTables parityTables(SqlWarehouse sql, TableCatalog catalog) {
-			return new SqlParityTables(sql, catalog);
-		}
-
-		@Bean
-		StreamingUseCases streamingUseCases(SqlWarehouse sql, TableCatalog catalog, Modes modes,
-				TurnoutProperties turnout) {
-			TableNames names = TableNames.streamingSide(modes);
-			return StreamingUseCases.over(new SqlEventWarehouse(sql, catalog, names),
-					new SqlSessionWarehouse(sql, catalog, names), SqlDerivedWarehouses.attribution(sql, catalog, names),
-					SqlDerivedWarehouses.revenue(sql, catalog, names), SqlDerivedWarehouses.carts(sql, catalog, names),
-					turnout.reportingCurrency());
-		}
-
-	}
-
-	/**
-	 * BigQuery: refused until its SqlWarehouse is built; whichever of its beans is asked
-	 * for first says so.
-	 */
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = "turnout.warehouse.type", havingValue = "bigquery")
-	static class BigQueryWarehouse {
-
-		@Bean
-		EventWarehouse eventWarehouse() {
-			throw refusal();
-		}
-
-		@Bean
-		SessionWarehouse sessionWarehouse() {
-			throw refusal();
-		}
-
-		@Bean
-		AttributionWarehouse attributionWarehouse() {
-			throw refusal();
-		}
-
-		@Bean
-		RevenueWarehouse revenueWarehouse() {
-			throw refusal();
-		}
-
-		@Bean
-		CartWarehouse cartWarehouse() {
-			throw refusal();
-		}
-
-		@Bean
-		ParityTables parityTables() {
-			throw refusal();
-		}
-
-		@Bean
-		StreamingUseCases streamingUseCases() {
-			throw refusal();
-		}
-
-		private static IllegalStateException refusal() {
-			return new IllegalStateException("turnout.warehouse.type=bigquery is not available in this version: its "
-					+ "statements, load jobs and migrations exist, the use cases over them do not yet; use duckdb "
-					+ "or snowflake.");
 		}
 
 	}

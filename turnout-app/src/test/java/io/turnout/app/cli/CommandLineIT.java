@@ -133,8 +133,27 @@ class CommandLineIT {
 		assertThat(err())
 			.contains("Cannot connect to Snowflake account 'acme-analytics' as 'turnout'", "127.0.0.1:" + closedPort)
 			.doesNotContain("s3cret");
+	}
+
+	/**
+	 * #6: BigQuery by configuration alone: without a project it says what is missing;
+	 * with an endpoint nobody answers, start-up stops naming the project and the cause.
+	 */
+	@Test
+	void bigQueryIsChosenByConfigurationAndAnUnreachableEndpointStopsStartUpNamingIt() throws IOException {
 		assertThat(run("job", "run", "events", "--date=2026-07-02", "--turnout.warehouse.type=bigquery")).isEqualTo(3);
-		assertThat(err()).contains("turnout.warehouse.type=bigquery is not available");
+		assertThat(err()).contains("turnout.warehouse.type=bigquery needs turnout.warehouse.bigquery.project");
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		assertThat(run("job", "run", "events", "--date=2026-07-02", "--turnout.warehouse.type=bigquery",
+				"--turnout.warehouse.bigquery.project=acme-analytics", "--turnout.warehouse.bigquery.dataset=shop",
+				"--turnout.warehouse.bigquery.host=http://127.0.0.1:" + closedPort,
+				"--turnout.warehouse.bigquery.retry-timeout=3s"))
+			.isEqualTo(3);
+		assertThat(err()).contains("Cannot reach BigQuery at http://127.0.0.1:" + closedPort,
+				"project 'acme-analytics'", "create the schema history");
 	}
 
 	@Test

@@ -38,6 +38,12 @@ public final class BigQueryMigrations {
 
 	private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 
+	/**
+	 * Where a migration names the dataset, as Flyway's placeholders do; the checksum is
+	 * the file's own text.
+	 */
+	static final String SCHEMA_PLACEHOLDER = "${schema}";
+
 	private final BigQuery bigquery;
 
 	private final BigQuerySettings settings;
@@ -84,8 +90,9 @@ public final class BigQueryMigrations {
 			if (applied.containsKey(migration.version())) {
 				continue;
 			}
-			this.statements.run("migration V" + migration.version() + " " + migration.description(), migration.sql(),
-					Map.of(), Map.of("run", "migrate"));
+			this.statements.run("migration V" + migration.version() + " " + migration.description(),
+					migration.sql().replace(SCHEMA_PLACEHOLDER, this.settings.dataset()), Map.of(),
+					Map.of("run", "migrate"));
 			this.statements.run("record migration V" + migration.version(), "INSERT INTO " + history
 					+ " (version, description, checksum, installed_on) VALUES (@version, @description, @checksum, "
 					+ "CURRENT_TIMESTAMP())",

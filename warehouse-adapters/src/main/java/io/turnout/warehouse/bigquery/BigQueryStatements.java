@@ -106,6 +106,12 @@ public final class BigQueryStatements {
 					readRows ? BigQueryRows.of(job.getQueryResults()) : List.of());
 		}
 		catch (BigQueryException ex) {
+			if (ex.getCode() == 0) {
+				// No HTTP answer at all.
+				throw new WarehouseException("Cannot reach BigQuery "
+						+ ((this.settings.host() != null) ? "at " + this.settings.host() : "") + " for project '"
+						+ this.settings.project() + "' (" + purpose + "): " + ex.getMessage(), ex);
+			}
 			throw new WarehouseException("BigQuery refused the statement (" + purpose + "): "
 					+ ((ex.getError() != null) ? describe(ex.getError()) : ex.getMessage()) + " [HTTP " + ex.getCode()
 					+ "]", ex);
@@ -134,7 +140,9 @@ public final class BigQueryStatements {
 				return call.apply(attempt);
 			}
 			catch (BigQueryException ex) {
-				boolean retryable = ex.isRetryable() || ex.getCode() >= 500 || ex.getCode() == 429;
+				// No answer at all (code 0): the client library has already retried.
+				boolean retryable = ex.getCode() != 0
+						&& (ex.isRetryable() || ex.getCode() >= 500 || ex.getCode() == 429);
 				if (!retryable || attempt >= ATTEMPTS) {
 					throw ex;
 				}

@@ -10,7 +10,11 @@ import java.util.List;
  */
 public final class WarehouseMigrations {
 
-	static final String SCHEMA = "marketing";
+	/**
+	 * The schema (Snowflake) or dataset (BigQuery), a placeholder the migration runner
+	 * fills from configuration ({@code marketing} by default).
+	 */
+	public static final String SCHEMA = "${schema}";
 
 	private WarehouseMigrations() {
 	}

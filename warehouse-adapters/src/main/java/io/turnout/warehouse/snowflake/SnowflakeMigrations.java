@@ -1,5 +1,7 @@
 package io.turnout.warehouse.snowflake;
 
+import java.util.Map;
+
 import io.turnout.warehouse.ConnectionDataSource;
 import org.flywaydb.core.Flyway;
 
@@ -17,6 +19,7 @@ public final class SnowflakeMigrations {
 			.dataSource(new ConnectionDataSource(() -> connections.open("turnout:migrate")))
 			.locations("classpath:db/warehouse/snowflake")
 			.schemas(schema)
+			.placeholders(Map.of("schema", schema))
 			.load()
 			.migrate();
 	}

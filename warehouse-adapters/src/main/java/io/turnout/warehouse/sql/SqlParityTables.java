@@ -23,9 +23,19 @@ public final class SqlParityTables implements ParityTables {
 
 	private final TableCatalog catalog;
 
+	private final String schema;
+
 	public SqlParityTables(SqlWarehouse warehouse, TableCatalog catalog) {
+		this(warehouse, catalog, TableNames.DEFAULT_SCHEMA);
+	}
+
+	/**
+	 * @param schema the schema of the tables and their shadow copies
+	 */
+	public SqlParityTables(SqlWarehouse warehouse, TableCatalog catalog, String schema) {
 		this.warehouse = warehouse;
 		this.catalog = catalog;
+		this.schema = schema;
 	}
 
 	@Override
@@ -45,8 +55,8 @@ public final class SqlParityTables implements ParityTables {
 			.orElseThrow();
 		String side = "SELECT " + key + " AS k, " + dialect.rowHash(compared) + " AS h FROM %s t WHERE "
 				+ dialect.dayExpression(spec, "t") + " = ?";
-		String joined = "WITH b AS (" + side.formatted("marketing." + table) + "), s AS ("
-				+ side.formatted("marketing." + TableNames.shadowOf(table)) + "), "
+		String joined = "WITH b AS (" + side.formatted(this.schema + "." + table) + "), s AS ("
+				+ side.formatted(this.schema + "." + TableNames.shadowOf(table)) + "), "
 				+ "j AS (SELECT b.k AS bk, s.k AS sk, b.h AS bh, s.h AS sh FROM b FULL JOIN s ON b.k = s.k) ";
 		return this.warehouse.inOneTransaction(sql -> {
 			Object[] counts = sql

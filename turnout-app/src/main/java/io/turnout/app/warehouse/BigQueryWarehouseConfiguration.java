@@ -1,0 +1,66 @@
+package io.turnout.app.warehouse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.google.cloud.bigquery.BigQuery;
+import io.turnout.warehouse.bigquery.BigQueryClients;
+import io.turnout.warehouse.bigquery.BigQueryMigrations;
+import io.turnout.warehouse.bigquery.BigQuerySettings;
+import io.turnout.warehouse.bigquery.BigQuerySqlWarehouse;
+import io.turnout.warehouse.bigquery.BigQueryStatements;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * BigQuery: the client from Application Default Credentials or a key file, the dataset
+ * migrated at start-up by the versioned files of {@code flyway/warehouse/bigquery}; the
+ * use cases run over the SQL adapters ({@link SqlWarehouseConfiguration}), each
+ * transaction a session of BigQuery.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "turnout.warehouse.type", havingValue = "bigquery")
+class BigQueryWarehouseConfiguration {
+
+	private static final String FOLDER = "db/warehouse/bigquery";
+
+	@Bean
+	BigQuerySqlWarehouse sqlWarehouse(WarehouseProperties properties) {
+		WarehouseProperties.BigQuery configured = properties.bigquery();
+		if (configured.project() == null) {
+			throw new IllegalStateException("turnout.warehouse.type=bigquery needs turnout.warehouse.bigquery.project "
+					+ "(and .dataset, .location; credentials from .credentials-file or Application Default "
+					+ "Credentials).");
+		}
+		BigQuerySettings settings = new BigQuerySettings(configured.project(), configured.dataset(),
+				configured.location(), configured.credentialsFile(), configured.maximumBytesBilled().toBytes(),
+				configured.host());
+		BigQuery client = BigQueryClients.create(settings, BigQueryClients.retriesWithin(configured.retryTimeout()));
+		new BigQueryMigrations(client, settings, new BigQueryStatements(client, settings))
+			.migrate(BigQueryMigrations.fromClasspath(FOLDER, migrationFiles()));
+		return new BigQuerySqlWarehouse(client, settings, Map.of("app", "turnout"));
+	}
+
+	/** The versioned files of the folder, wherever the classpath has them (the jar). */
+	static List<String> migrationFiles() {
+		try {
+			List<String> files = new ArrayList<>();
+			for (Resource resource : new PathMatchingResourcePatternResolver()
+				.getResources("classpath*:" + FOLDER + "/V*__*.sql")) {
+				files.add(resource.getFilename());
+			}
+			return files;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list the BigQuery migrations in " + FOLDER, ex);
+		}
+	}
+
+}
