@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.storage.v1.BigQueryWriteClient;
 import io.turnout.warehouse.bigquery.BigQueryClients;
 import io.turnout.warehouse.bigquery.BigQueryMigrations;
 import io.turnout.warehouse.bigquery.BigQuerySettings;
@@ -33,19 +34,45 @@ class BigQueryWarehouseConfiguration {
 
 	@Bean
 	BigQuerySqlWarehouse sqlWarehouse(WarehouseProperties properties) {
+		BigQuerySettings settings = settings(properties);
+		BigQuery client = client(properties, settings);
+		new BigQueryMigrations(client, settings, new BigQueryStatements(client, settings))
+			.migrate(BigQueryMigrations.fromClasspath(FOLDER, migrationFiles()));
+		return new BigQuerySqlWarehouse(client, settings, Map.of("app", "turnout", "run", "nightly"));
+	}
+
+	/** The Storage Write API client of the streaming side. */
+	@Bean(destroyMethod = "close")
+	BigQueryWriteClient bigQueryWriteClient(WarehouseProperties properties) {
+		return BigQueryClients.writeClient(settings(properties));
+	}
+
+	/**
+	 * The streaming functions' warehouse: micro-batches load through the Storage Write
+	 * API's pending streams, never by load jobs (whose daily quotas a stream would
+	 * exhaust). Created after the nightly one, whose start-up migrates the dataset.
+	 */
+	@Bean
+	StreamingSqlWarehouse streamingSqlWarehouse(BigQuerySqlWarehouse nightly, WarehouseProperties properties,
+			BigQueryWriteClient writeClient) {
+		BigQuerySettings settings = settings(properties);
+		return new StreamingSqlWarehouse(new BigQuerySqlWarehouse(client(properties, settings), settings, writeClient,
+				Map.of("app", "turnout", "run", "streaming")));
+	}
+
+	private static BigQuery client(WarehouseProperties properties, BigQuerySettings settings) {
+		return BigQueryClients.create(settings, BigQueryClients.retriesWithin(properties.bigquery().retryTimeout()));
+	}
+
+	private static BigQuerySettings settings(WarehouseProperties properties) {
 		WarehouseProperties.BigQuery configured = properties.bigquery();
 		if (configured.project() == null) {
 			throw new IllegalStateException("turnout.warehouse.type=bigquery needs turnout.warehouse.bigquery.project "
 					+ "(and .dataset, .location; credentials from .credentials-file or Application Default "
 					+ "Credentials).");
 		}
-		BigQuerySettings settings = new BigQuerySettings(configured.project(), configured.dataset(),
-				configured.location(), configured.credentialsFile(), configured.maximumBytesBilled().toBytes(),
-				configured.host());
-		BigQuery client = BigQueryClients.create(settings, BigQueryClients.retriesWithin(configured.retryTimeout()));
-		new BigQueryMigrations(client, settings, new BigQueryStatements(client, settings))
-			.migrate(BigQueryMigrations.fromClasspath(FOLDER, migrationFiles()));
-		return new BigQuerySqlWarehouse(client, settings, Map.of("app", "turnout"));
+		return new BigQuerySettings(configured.project(), configured.dataset(), configured.location(),
+				configured.credentialsFile(), configured.maximumBytesBilled().toBytes(), configured.host());
 	}
 
 	/** The versioned files of the folder, wherever the classpath has them (the jar). */

@@ -17,6 +17,7 @@ import io.turnout.warehouse.sql.SqlParityTables;
 import io.turnout.warehouse.sql.SqlSessionWarehouse;
 import io.turnout.warehouse.sql.SqlWarehouse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,8 +70,9 @@ class SqlWarehouseConfiguration {
 	 * tables, which are the {@code _shadow} copies while a use case runs shadow.
 	 */
 	@Bean
-	StreamingUseCases streamingUseCases(SqlWarehouse sql, TableCatalog catalog, Modes modes, TurnoutProperties turnout,
-			WarehouseProperties properties) {
+	StreamingUseCases streamingUseCases(SqlWarehouse batchSql, ObjectProvider<StreamingSqlWarehouse> streaming,
+			TableCatalog catalog, Modes modes, TurnoutProperties turnout, WarehouseProperties properties) {
+		SqlWarehouse sql = streaming.getIfAvailable(() -> new StreamingSqlWarehouse(batchSql)).warehouse();
 		TableNames names = TableNames.streamingSide(modes, properties.schema());
 		return StreamingUseCases.over(new SqlEventWarehouse(sql, catalog, names),
 				new SqlSessionWarehouse(sql, catalog, names), SqlDerivedWarehouses.attribution(sql, catalog, names),

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 
+import com.google.api.gax.core.FixedCredentialsProvider;
+import com.google.api.gax.core.NoCredentialsProvider;
 import com.google.api.gax.retrying.RetrySettings;
 import com.google.auth.Credentials;
 import com.google.auth.oauth2.GoogleCredentials;
@@ -11,6 +13,8 @@ import com.google.cloud.NoCredentials;
 import com.google.cloud.ServiceOptions;
 import com.google.cloud.bigquery.BigQuery;
 import com.google.cloud.bigquery.BigQueryOptions;
+import com.google.cloud.bigquery.storage.v1.BigQueryWriteClient;
+import com.google.cloud.bigquery.storage.v1.BigQueryWriteSettings;
 import io.turnout.warehouse.WarehouseException;
 
 /** The BigQuery client of a configuration. */
@@ -46,6 +50,23 @@ public final class BigQueryClients {
 	 */
 	public static RetrySettings retriesWithin(java.time.Duration total) {
 		return defaultRetries().toBuilder().setTotalTimeoutDuration(total).build();
+	}
+
+	/**
+	 * The Storage Write API client of the streaming side, with the same credentials. It
+	 * connects on first use.
+	 */
+	public static BigQueryWriteClient writeClient(BigQuerySettings settings) {
+		try {
+			Credentials credentials = credentials(settings);
+			return BigQueryWriteClient.create(BigQueryWriteSettings.newBuilder()
+				.setCredentialsProvider((credentials instanceof NoCredentials) ? NoCredentialsProvider.create()
+						: FixedCredentialsProvider.create(credentials))
+				.build());
+		}
+		catch (IOException ex) {
+			throw new WarehouseException("Cannot create the BigQuery Storage Write client: " + ex.getMessage(), ex);
+		}
 	}
 
 	private static Credentials credentials(BigQuerySettings settings) {

@@ -25,6 +25,7 @@ import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.Schema;
 import com.google.cloud.bigquery.StandardSQLTypeName;
 import com.google.cloud.bigquery.TableId;
+import com.google.cloud.bigquery.storage.v1.BigQueryWriteClient;
 import io.turnout.json.Json;
 import io.turnout.json.JsonValue;
 import io.turnout.warehouse.WarehouseException;
@@ -46,9 +47,10 @@ import io.turnout.warehouse.sql.SqlWarehouse;
  * write visible at once; a failure rolls it back. Rows are never inserted one by one:
  * each load uploads newline-delimited JSON by a load job into a scratch table of the
  * dataset (load jobs are free and outside the transaction), then one
- * {@code INSERT ... SELECT} inside the transaction copies them. Scratch tables are
- * deleted and the session ended when the transaction ends. Every query runs within the
- * cost cap of {@link BigQueryStatements}.
+ * {@code INSERT ... SELECT} inside the transaction copies them; the streaming side writes
+ * the scratch tables through the Storage Write API instead. Scratch tables are deleted
+ * and the session ended when the transaction ends. Every query runs within the cost cap
+ * of {@link BigQueryStatements}.
  */
 public final class BigQuerySqlWarehouse implements SqlWarehouse {
 
@@ -64,6 +66,9 @@ public final class BigQuerySqlWarehouse implements SqlWarehouse {
 
 	private final BigQueryLoads loads;
 
+	/** Loads through the Storage Write API instead of load jobs; null for load jobs. */
+	private final BigQueryStreamingLoads streamingLoads;
+
 	private final Map<String, String> labels;
 
 	private final WarehouseDialect dialect = new BigQueryDialect();
@@ -71,13 +76,26 @@ public final class BigQuerySqlWarehouse implements SqlWarehouse {
 	private final ReentrantLock lock = new ReentrantLock(true);
 
 	/**
+	 * The nightly jobs' warehouse: rows arrive by load jobs.
 	 * @param labels the labels of every job, for the billing export ({@code app=turnout})
 	 */
 	public BigQuerySqlWarehouse(BigQuery bigquery, BigQuerySettings settings, Map<String, String> labels) {
+		this(bigquery, settings, null, labels);
+	}
+
+	/**
+	 * The streaming functions' warehouse: rows arrive through the Storage Write API's
+	 * pending streams ({@link BigQueryStreamingLoads}), so that micro-batches never run
+	 * into the load-job quotas.
+	 */
+	public BigQuerySqlWarehouse(BigQuery bigquery, BigQuerySettings settings, BigQueryWriteClient writeClient,
+			Map<String, String> labels) {
 		this.bigquery = bigquery;
 		this.settings = settings;
 		this.statements = new BigQueryStatements(bigquery, settings);
 		this.loads = new BigQueryLoads(bigquery, settings, this.statements);
+		this.streamingLoads = (writeClient != null) ? new BigQueryStreamingLoads(bigquery, writeClient, settings)
+				: null;
 		this.labels = Map.copyOf(labels);
 	}
 
@@ -134,7 +152,7 @@ public final class BigQuerySqlWarehouse implements SqlWarehouse {
 			if (rows.isEmpty()) {
 				return;
 			}
-			String scratch = upload(schemaOf(spec), ndjson(spec.columns(), rows));
+			String scratch = upload(schemaOf(spec), spec.columns(), rows);
 			run("load " + rows.size() + " rows into " + table, "INSERT INTO `" + table + "` ("
 					+ String.join(", ", spec.columnNames()) + ") SELECT "
 					+ spec.columns().stream().map(BigQuerySqlWarehouse::fromScratch).collect(Collectors.joining(", "))
@@ -147,8 +165,8 @@ public final class BigQuerySqlWarehouse implements SqlWarehouse {
 				return;
 			}
 			List<ColumnSpec> k = List.of(new ColumnSpec("k", "VARCHAR", true, true, "key"));
-			String scratch = upload(Schema.of(Field.of("k", StandardSQLTypeName.STRING)),
-					ndjson(k, values.stream().map(value -> new Object[] { value }).toList()));
+			String scratch = upload(Schema.of(Field.of("k", StandardSQLTypeName.STRING)), k,
+					values.stream().map(value -> new Object[] { value }).toList());
 			run("stage " + values.size() + " keys in " + keys,
 					"INSERT INTO `" + keys + "` (k) SELECT k FROM `" + settings.dataset() + "." + scratch + "`",
 					List.of(), false);
@@ -172,10 +190,15 @@ public final class BigQuerySqlWarehouse implements SqlWarehouse {
 			return statements.run(purpose + ": " + abbreviated(sql), statement.build(), readRows);
 		}
 
-		private String upload(Schema schema, byte[] rows) {
+		private String upload(Schema schema, List<ColumnSpec> columns, List<Object[]> rows) {
 			String scratch = SCRATCH_PREFIX + UUID.randomUUID().toString().replace("-", "");
 			this.scratchTables.add(scratch);
-			loads.upload(scratch, schema, new ByteArrayInputStream(rows), labels);
+			if (streamingLoads != null) {
+				streamingLoads.write(scratch, schema, rows);
+			}
+			else {
+				loads.upload(scratch, schema, new ByteArrayInputStream(ndjson(columns, rows)), labels);
+			}
 			return scratch;
 		}
 

@@ -165,6 +165,10 @@ final class FakeBigQueryServer implements AutoCloseable {
 							+ "\"totalRows\":\"0\",\"numDmlAffectedRows\":\"" + this.affectedRows
 							+ "\",\"schema\":{\"fields\":[]}}");
 		}
+		else if (method.equals("POST") && path.endsWith("/tables")) {
+			// tables.insert: the table as created is the table as asked for.
+			answer = new Answer(200, "{\"kind\":\"bigquery#table\",\"type\":\"TABLE\"," + body.substring(1));
+		}
 		else if (method.equals("DELETE") && path.contains("/tables/")) {
 			answer = new Answer(204, "");
 		}
