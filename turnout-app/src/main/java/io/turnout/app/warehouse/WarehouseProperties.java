@@ -91,11 +91,13 @@ public record WarehouseProperties(@DefaultValue("duckdb") @NotNull Type type, @D
 	 * @param host an API root to call instead of Google's (a private endpoint)
 	 * @param retryTimeout how long a call is retried when BigQuery does not answer or
 	 * answers with a server error
+	 * @param mergeInterval how long the events stream gathers messages before one merge
+	 * ({@link BigQueryStreamingDefaults})
 	 */
 	public record BigQuery(String project, @DefaultValue("marketing") String dataset,
 			@DefaultValue("US") String location, Path credentialsFile,
-			@DefaultValue("100GB") DataSize maximumBytesBilled, String host,
-			@DefaultValue("60s") Duration retryTimeout) {
+			@DefaultValue("100GB") DataSize maximumBytesBilled, String host, @DefaultValue("60s") Duration retryTimeout,
+			@DefaultValue("30s") Duration mergeInterval) {
 	}
 
 }
