@@ -23,6 +23,9 @@ public interface EventTables {
 	/** Every stored {@code order_completed} event of these order ids. */
 	List<OrderEvent> orderEvents(Collection<String> orderIds);
 
+	/** The stored {@code orders} rows of these order ids. */
+	List<OrderRow> orders(Collection<String> orderIds);
+
 	/**
 	 * Adds events whose ids are not stored yet, with their {@code identity_links} rows.
 	 */

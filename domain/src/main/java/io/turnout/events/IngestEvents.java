@@ -87,6 +87,8 @@ public final class IngestEvents {
 		List<EventRow> newEvents = new ArrayList<>();
 		List<EventRow> earlierCopies = new ArrayList<>();
 		Set<String> touchedOrderIds = new HashSet<>();
+		// The order ids whose stored events an earlier copy replaces.
+		Set<String> replacedOrderIds = new HashSet<>();
 		TouchedSlices touched = new TouchedSlices();
 		for (EventRow candidate : candidates.values()) {
 			StoredEvent existing = stored.get(candidate.eventId());
@@ -98,6 +100,10 @@ public final class IngestEvents {
 				touched.add(existing.eventDate(), existing.sessionKey(), Instant.MIN);
 				if (existing.orderId() != null) {
 					touchedOrderIds.add(existing.orderId());
+					replacedOrderIds.add(existing.orderId());
+				}
+				if (candidate.isOrder()) {
+					replacedOrderIds.add(candidate.orderId());
 				}
 			}
 			else {
@@ -121,13 +127,8 @@ public final class IngestEvents {
 			tables.replaceEvents(earlierCopies);
 		}
 		if (!touchedOrderIds.isEmpty()) {
-			// Read after the writes, inside the same transaction: the stored events now
-			// include this batch.
-			List<OrderEvent> orderEvents = tables.orderEvents(touchedOrderIds);
-			// The order's winning event may move to another session.
-			orderEvents.forEach(event -> touched.add(LocalDate.ofInstant(event.eventTime(), ZoneOffset.UTC),
-					EventRow.sessionKeyOf(event.anonymousId(), event.userId()), event.eventTime()));
-			tables.replaceOrders(touchedOrderIds, Orders.of(orderEvents));
+			tables.replaceOrders(touchedOrderIds,
+					orders(tables, touchedOrderIds, replacedOrderIds, newEvents, touched));
 		}
 		if (!failures.isEmpty()) {
 			tables.addFailedEvents(failures);
@@ -136,6 +137,43 @@ public final class IngestEvents {
 		newEvents.forEach(event -> written.add(new WrittenEvent(event, false)));
 		earlierCopies.forEach(event -> written.add(new WrittenEvent(event, true)));
 		return new Stored(written, touched, changingLinks);
+	}
+
+	/**
+	 * The orders rows of the touched order ids, read within the transaction after the
+	 * events were written. An id whose stored events an earlier copy replaced is
+	 * recomputed from all of its stored events; an id only new events carry combines its
+	 * stored row with them ({@link Orders#adding}), so the events are not read back. The
+	 * winning event may move to another session: the sessions of the previous winners are
+	 * touched.
+	 */
+	private static List<OrderRow> orders(EventTables tables, Set<String> touchedOrderIds, Set<String> replacedOrderIds,
+			List<EventRow> newEvents, TouchedSlices touched) {
+		List<OrderRow> rows = new ArrayList<>();
+		if (!replacedOrderIds.isEmpty()) {
+			List<OrderEvent> orderEvents = tables.orderEvents(replacedOrderIds);
+			orderEvents.forEach(event -> touched.add(LocalDate.ofInstant(event.eventTime(), ZoneOffset.UTC),
+					EventRow.sessionKeyOf(event.anonymousId(), event.userId()), event.eventTime()));
+			rows.addAll(Orders.of(orderEvents));
+		}
+		Set<String> addedOnly = new HashSet<>(touchedOrderIds);
+		addedOnly.removeAll(replacedOrderIds);
+		if (!addedOnly.isEmpty()) {
+			List<OrderRow> stored = tables.orders(addedOnly);
+			stored.forEach(row -> touched.add(row.eventDate(), EventRow.sessionKeyOf(row.anonymousId(), row.userId()),
+					row.orderedAt()));
+			List<OrderEvent> added = newEvents.stream()
+				.filter(event -> event.isOrder() && addedOnly.contains(event.orderId()))
+				.map(IngestEvents::orderEventOf)
+				.toList();
+			rows.addAll(Orders.adding(stored, added));
+		}
+		return rows;
+	}
+
+	private static OrderEvent orderEventOf(EventRow event) {
+		return new OrderEvent(event.orderId(), event.eventId(), event.eventTime(), event.anonymousId(), event.userId(),
+				event.revenue(), event.currency());
 	}
 
 	/**

@@ -108,6 +108,13 @@ public final class DuckDbEventWarehouse implements EventWarehouse {
 		}
 
 		@Override
+		public List<OrderRow> orders(Collection<String> orderIds) {
+			stageKeys(orderIds);
+			return DuckDbSessionWarehouse.orders(writer,
+					names.of("orders") + " WHERE order_id IN (SELECT k FROM stage_keys)");
+		}
+
+		@Override
 		public void insertEvents(List<EventRow> events) {
 			// New ids: appended straight into the tables, no staging copy.
 			appendEvents(null, this.names.schema(), this.names.table("events"), events);

@@ -172,16 +172,23 @@ public final class DuckDbSessionWarehouse implements SessionWarehouse {
 
 	/** The orders of one slice, read within the caller's transaction. */
 	static List<OrderRow> ordersOn(DuckDbWriter writer, String ordersTable, SliceKeys slice) {
+		return orders(writer, slice.from(ordersTable) + " WHERE " + slice.sql(), slice.parameters());
+	}
+
+	/**
+	 * The orders of a {@code FROM} clause and its condition, read within the caller's
+	 * transaction.
+	 */
+	static List<OrderRow> orders(DuckDbWriter writer, String fromWhere, Object... parameters) {
 		List<OrderRow> orders = new ArrayList<>();
 		writer.query("SELECT order_id, event_id, ordered_at, event_date, anonymous_id, user_id, customer_key, "
-				+ "session_id, revenue, currency, duplicate_events FROM " + slice.from(ordersTable) + " WHERE "
-				+ slice.sql(), rs -> {
+				+ "session_id, revenue, currency, duplicate_events FROM " + fromWhere, rs -> {
 					while (rs.next()) {
 						orders.add(new OrderRow(rs.getString(1), rs.getString(2), DuckDbWriter.instant(rs, 3),
 								rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7),
 								rs.getString(8), rs.getBigDecimal(9), rs.getString(10), rs.getInt(11)));
 					}
-				}, slice.parameters());
+				}, parameters);
 		return orders;
 	}
 

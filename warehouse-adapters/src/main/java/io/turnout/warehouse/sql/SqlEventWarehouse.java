@@ -111,6 +111,12 @@ public final class SqlEventWarehouse implements EventWarehouse {
 		}
 
 		@Override
+		public List<OrderRow> orders(Collection<String> orderIds) {
+			stageKeys(orderIds);
+			return SqlReads.orders(this.sql, this.names.of("orders"), "order_id IN (SELECT k FROM " + KEYS + ")");
+		}
+
+		@Override
 		public void insertEvents(List<EventRow> rows) {
 			// New ids: loaded straight into their tables, no staging copy.
 			this.sql.load(this.names.of("events"), SqlEventWarehouse.this.events,
