@@ -108,16 +108,10 @@ public final class BigQuerySqlWarehouse implements SqlWarehouse {
 	public <T> T inOneTransaction(Function<SqlTransaction, T> work) {
 		this.lock.lock();
 		try {
-			String session = this.statements
-				.run("begin a transaction", statement("BEGIN TRANSACTION").setCreateSession(true).build(), false)
-				.sessionId();
-			if (session == null) {
-				throw new WarehouseException("BigQuery started no session for the transaction", null);
-			}
-			Transaction transaction = new Transaction(session);
+			Transaction transaction = new Transaction();
 			try {
 				T result = work.apply(transaction);
-				transaction.run("commit the transaction", "COMMIT TRANSACTION", List.of(), false);
+				transaction.commit();
 				return result;
 			}
 			catch (RuntimeException | Error ex) {
@@ -137,57 +131,139 @@ public final class BigQuerySqlWarehouse implements SqlWarehouse {
 		return QueryJobConfiguration.newBuilder(sql).setUseLegacySql(false).setLabels(this.labels);
 	}
 
+	/**
+	 * One unit of work in one session. A BigQuery transaction reads the tables as they
+	 * were when it began, so rows loaded by a job into a scratch table after
+	 * {@code BEGIN TRANSACTION} would not be there for it: the transaction begins at the
+	 * first statement that writes a table of the dataset, and the loads before it go to
+	 * scratch tables then (their {@code INSERT ... SELECT}s wait for that statement). The
+	 * reads before it see what is committed: one writer per use case at a time (leases,
+	 * modes) keeps that the state the writes build on. Loads after the transaction began
+	 * are sent inside it, as JSON in a statement parameter.
+	 */
 	private final class Transaction implements SqlTransaction {
 
-		private final List<ConnectionProperty> session;
+		/** The most JSON text one statement carries as its parameter. */
+		static final int PARAMETER_CHARS = 4_000_000;
 
 		private final List<String> scratchTables = new ArrayList<>();
 
-		Transaction(String sessionId) {
-			this.session = List.of(ConnectionProperty.of("session_id", sessionId));
-		}
+		/** The {@code INSERT ... SELECT}s from scratch tables, waiting for the begin. */
+		private final List<String> pendingInserts = new ArrayList<>();
+
+		private List<ConnectionProperty> session;
+
+		private boolean begun;
 
 		@Override
 		public void load(String table, TableSpec spec, List<Object[]> rows) {
 			if (rows.isEmpty()) {
 				return;
 			}
+			if (this.begun) {
+				insertAsParameters(table, spec.columns(), rows);
+				return;
+			}
 			String scratch = upload(schemaOf(spec), spec.columns(), rows);
-			run("load " + rows.size() + " rows into " + table, "INSERT INTO `" + table + "` ("
-					+ String.join(", ", spec.columnNames()) + ") SELECT "
+			String insert = "INSERT INTO `" + table + "` (" + String.join(", ", spec.columnNames()) + ") SELECT "
 					+ spec.columns().stream().map(BigQuerySqlWarehouse::fromScratch).collect(Collectors.joining(", "))
-					+ " FROM `" + settings.dataset() + "." + scratch + "`", List.of(), false);
+					+ " FROM `" + settings.dataset() + "." + scratch + "`";
+			if (writesDataset(insert)) {
+				this.pendingInserts.add(insert);
+			}
+			else {
+				run("load " + rows.size() + " rows into " + table, insert, List.of(), false);
+			}
 		}
 
 		@Override
 		public void loadKeys(String keys, List<String> values) {
-			if (values.isEmpty()) {
-				return;
+			if (!values.isEmpty()) {
+				insertAsParameters(keys, List.of(new ColumnSpec("k", "VARCHAR", true, true, "key")),
+						values.stream().map(value -> new Object[] { value }).toList());
 			}
-			List<ColumnSpec> k = List.of(new ColumnSpec("k", "VARCHAR", true, true, "key"));
-			String scratch = upload(Schema.of(Field.of("k", StandardSQLTypeName.STRING)), k,
-					values.stream().map(value -> new Object[] { value }).toList());
-			run("stage " + values.size() + " keys in " + keys,
-					"INSERT INTO `" + keys + "` (k) SELECT k FROM `" + settings.dataset() + "." + scratch + "`",
-					List.of(), false);
 		}
 
 		@Override
 		public void execute(String sql, Object... parameters) {
+			beforeStatement(writesDataset(sql));
 			run("statement", sql, List.of(parameters), false);
 		}
 
 		@Override
 		public List<Object[]> query(String sql, Object... parameters) {
+			beforeStatement(false);
 			return run("query", sql, List.of(parameters), true).rows();
 		}
 
+		/** Begins where a statement writes the dataset, then runs the waiting loads. */
+		private void beforeStatement(boolean writes) {
+			if ((writes || !this.pendingInserts.isEmpty()) && !this.begun) {
+				run("begin the transaction", "BEGIN TRANSACTION", List.of(), false);
+				this.begun = true;
+			}
+			List<String> inserts = List.copyOf(this.pendingInserts);
+			this.pendingInserts.clear();
+			for (String insert : inserts) {
+				run("load", insert, List.of(), false);
+			}
+		}
+
+		void commit() {
+			beforeStatement(false);
+			if (this.begun) {
+				run("commit the transaction", "COMMIT TRANSACTION", List.of(), false);
+			}
+		}
+
+		/**
+		 * Rows as one JSON array per statement parameter, each value read back with its
+		 * column's type: for loads inside the transaction, which cannot read a table
+		 * loaded after it began.
+		 */
+		private void insertAsParameters(String table, List<ColumnSpec> columns, List<Object[]> rows) {
+			String insert = "INSERT INTO `" + table + "` ("
+					+ columns.stream().map(ColumnSpec::name).collect(Collectors.joining(", ")) + ") SELECT "
+					+ columns.stream().map(BigQuerySqlWarehouse::fromJson).collect(Collectors.joining(", "))
+					+ " FROM UNNEST(JSON_QUERY_ARRAY(?)) AS r";
+			boolean writes = writesDataset(insert);
+			StringBuilder json = new StringBuilder("[");
+			int count = 0;
+			for (Object[] row : rows) {
+				String object = jsonObject(columns, row);
+				if (count > 0 && json.length() + object.length() > PARAMETER_CHARS) {
+					beforeStatement(writes);
+					run("load " + count + " rows into " + table, insert, List.of(json.append(']').toString()), false);
+					json = new StringBuilder("[");
+					count = 0;
+				}
+				json.append((count > 0) ? "," : "").append(object);
+				count++;
+			}
+			beforeStatement(writes);
+			run("load " + count + " rows into " + table, insert, List.of(json.append(']').toString()), false);
+		}
+
 		BigQueryStatements.Result run(String purpose, String sql, List<Object> parameters, boolean readRows) {
-			QueryJobConfiguration.Builder statement = statement(sql).setConnectionProperties(this.session);
+			QueryJobConfiguration.Builder statement = statement(sql);
+			if (this.session != null) {
+				statement.setConnectionProperties(this.session);
+			}
+			else {
+				statement.setCreateSession(true);
+			}
 			for (Object parameter : parameters) {
 				statement.addPositionalParameter(parameter(parameter));
 			}
-			return statements.run(purpose + ": " + abbreviated(sql), statement.build(), readRows);
+			BigQueryStatements.Result result = statements.run(purpose + ": " + abbreviated(sql), statement.build(),
+					readRows);
+			if (this.session == null) {
+				if (result.sessionId() == null) {
+					throw new WarehouseException("BigQuery started no session for the transaction", null);
+				}
+				this.session = List.of(ConnectionProperty.of("session_id", result.sessionId()));
+			}
+			return result;
 		}
 
 		private String upload(Schema schema, List<ColumnSpec> columns, List<Object[]> rows) {
@@ -203,6 +279,9 @@ public final class BigQuerySqlWarehouse implements SqlWarehouse {
 		}
 
 		void rollBack(Throwable cause) {
+			if (!this.begun) {
+				return;
+			}
 			try {
 				run("roll back the transaction", "ROLLBACK TRANSACTION", List.of(), false);
 			}
@@ -222,6 +301,9 @@ public final class BigQuerySqlWarehouse implements SqlWarehouse {
 					// Left for the dataset's default table expiration (README).
 				}
 			}
+			if (this.session == null) {
+				return;
+			}
 			try {
 				run("end the session", "CALL BQ.ABORT_SESSION()", List.of(), false);
 			}
@@ -230,6 +312,35 @@ public final class BigQuerySqlWarehouse implements SqlWarehouse {
 			}
 		}
 
+	}
+
+	/** A column read from the JSON object {@code r} of a statement parameter. */
+	private static String fromJson(ColumnSpec column) {
+		String text = "JSON_VALUE(r, '$." + column.name() + "')";
+		String type = column.type();
+		if (type.startsWith("VARCHAR")) {
+			return text;
+		}
+		if (type.equals("JSON")) {
+			return "PARSE_JSON(" + text + ", wide_number_mode => 'round')";
+		}
+		return "CAST(" + text + " AS " + typeOf(column).name() + ")";
+	}
+
+	/**
+	 * Whether a statement writes a table of the dataset (a schema-qualified name), not a
+	 * temporary table of the session.
+	 */
+	static boolean writesDataset(String sql) {
+		String[] words = sql.strip().split("\\s+", 4);
+		String verb = words[0].toUpperCase(java.util.Locale.ROOT);
+		String target = switch (verb) {
+			case "INSERT", "DELETE", "TRUNCATE" -> (words.length > 2) ? words[2] : "";
+			case "UPDATE" -> (words.length > 1) ? words[1] : "";
+			case "MERGE" -> (words.length > 1 && words[1].equalsIgnoreCase("INTO")) ? words[2] : words[1];
+			default -> "";
+		};
+		return target.replace("`", "").contains(".");
 	}
 
 	/** A column of a scratch table as its table's type: JSON text parsed. */
@@ -269,23 +380,28 @@ public final class BigQuerySqlWarehouse implements SqlWarehouse {
 	static byte[] ndjson(List<ColumnSpec> columns, List<Object[]> rows) {
 		StringBuilder out = new StringBuilder(rows.size() * 256);
 		for (Object[] row : rows) {
-			out.append('{');
-			boolean first = true;
-			for (int i = 0; i < columns.size(); i++) {
-				if (row[i] == null) {
-					continue;
-				}
-				if (!first) {
-					out.append(',');
-				}
-				first = false;
-				Json.write(new JsonValue.JsonString(columns.get(i).name()), out);
-				out.append(':');
-				writeValue(row[i], out);
-			}
-			out.append("}\n");
+			out.append(jsonObject(columns, row)).append('\n');
 		}
 		return out.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	/** One row as a JSON object, nulls left out. */
+	static String jsonObject(List<ColumnSpec> columns, Object[] row) {
+		StringBuilder out = new StringBuilder(256).append('{');
+		boolean first = true;
+		for (int i = 0; i < columns.size(); i++) {
+			if (row[i] == null) {
+				continue;
+			}
+			if (!first) {
+				out.append(',');
+			}
+			first = false;
+			Json.write(new JsonValue.JsonString(columns.get(i).name()), out);
+			out.append(':');
+			writeValue(row[i], out);
+		}
+		return out.append('}').toString();
 	}
 
 	private static void writeValue(Object value, StringBuilder out) {

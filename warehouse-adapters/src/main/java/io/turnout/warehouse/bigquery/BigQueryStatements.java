@@ -60,15 +60,16 @@ public final class BigQueryStatements {
 	/**
 	 * Runs one statement as configured (positional parameters, a session), within the
 	 * cost cap; statements that process no data ({@code BEGIN}, {@code COMMIT},
-	 * {@code ROLLBACK TRANSACTION}, {@code CALL BQ.ABORT_SESSION()}) skip the dry run.
+	 * {@code ROLLBACK TRANSACTION}, {@code CALL BQ.ABORT_SESSION()}, a temporary table's
+	 * creation, {@code TRUNCATE}) skip the dry run.
 	 * @param readRows whether to read the rows the statement returns
 	 */
 	public Result run(String purpose, QueryJobConfiguration statement, boolean readRows) {
 		try {
 			long estimate = 0;
 			if (!processesNoData(statement.getQuery())) {
-				Job dryRun = withRetries(attempt -> this.bigquery
-					.create(JobInfo.of(statement.toBuilder().setDryRun(true).setUseQueryCache(false).build())));
+				Job dryRun = withRetries(attempt -> this.bigquery.create(JobInfo
+					.of(statement.toBuilder().setDryRun(true).setUseQueryCache(false).setCreateSession(null).build())));
 				estimate = bytesProcessed(dryRun);
 				if (estimate > this.settings.maximumBytesBilled()) {
 					throw new WarehouseException("BigQuery statement refused (" + purpose + "): its dry run estimates "
@@ -125,7 +126,8 @@ public final class BigQueryStatements {
 	private static boolean processesNoData(String sql) {
 		String statement = sql.strip().toUpperCase(Locale.ROOT);
 		return statement.startsWith("BEGIN TRANSACTION") || statement.startsWith("COMMIT TRANSACTION")
-				|| statement.startsWith("ROLLBACK TRANSACTION") || statement.startsWith("CALL BQ.ABORT_SESSION");
+				|| statement.startsWith("ROLLBACK TRANSACTION") || statement.startsWith("CALL BQ.ABORT_SESSION")
+				|| statement.startsWith("CREATE TEMP TABLE") || statement.startsWith("TRUNCATE TABLE");
 	}
 
 	/**
