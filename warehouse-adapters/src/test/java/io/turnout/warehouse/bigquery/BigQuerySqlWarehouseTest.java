@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.StandardSQLTypeName;
 import io.turnout.events.IngestEvents;
@@ -21,7 +20,6 @@ import io.turnout.warehouse.schema.TableCatalog;
 import io.turnout.warehouse.sql.SqlEventWarehouse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.threeten.bp.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,15 +38,9 @@ class BigQuerySqlWarehouseTest {
 	private final BigQuerySettings settings = new BigQuerySettings("acme", "marketing", "EU", null, 10_000_000_000L,
 			this.server.host());
 
-	private final BigQuerySqlWarehouse warehouse = new BigQuerySqlWarehouse(BigQueryClients.create(this.settings,
-			RetrySettings.newBuilder()
-				.setMaxAttempts(2)
-				.setInitialRetryDelay(Duration.ofMillis(10))
-				.setMaxRetryDelay(Duration.ofMillis(50))
-				.setRetryDelayMultiplier(2.0)
-				.setTotalTimeout(Duration.ofSeconds(30))
-				.build()),
-			this.settings, Map.of("app", "turnout", "use_case", "events"));
+	private final BigQuerySqlWarehouse warehouse = new BigQuerySqlWarehouse(
+			BigQueryClients.create(this.settings, FakeBigQueryServer.quickRetries(2)), this.settings,
+			Map.of("app", "turnout", "use_case", "events"));
 
 	private final IngestEvents ingest = new IngestEvents(
 			new SqlEventWarehouse(this.warehouse, TableCatalog.load(), TableNames.batchSide()));

@@ -3,7 +3,6 @@ package io.turnout.warehouse.bigquery;
 import java.util.List;
 import java.util.Map;
 
-import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.bigquery.QueryParameterValue;
 import io.turnout.warehouse.WarehouseException;
 import io.turnout.warehouse.bigquery.FakeBigQueryServer.Request;
@@ -11,7 +10,6 @@ import io.turnout.warehouse.schema.BigQueryDialect;
 import io.turnout.warehouse.schema.TableCatalog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.threeten.bp.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -32,15 +30,8 @@ class BigQueryStatementsTest {
 	private final BigQuerySettings settings = new BigQuerySettings("acme", "marketing", "EU", null, CAP,
 			this.server.host());
 
-	private final BigQueryStatements statements = new BigQueryStatements(BigQueryClients.create(this.settings,
-			RetrySettings.newBuilder()
-				.setMaxAttempts(3)
-				.setInitialRetryDelay(Duration.ofMillis(10))
-				.setMaxRetryDelay(Duration.ofMillis(50))
-				.setRetryDelayMultiplier(2.0)
-				.setTotalTimeout(Duration.ofSeconds(30))
-				.build()),
-			this.settings);
+	private final BigQueryStatements statements = new BigQueryStatements(
+			BigQueryClients.create(this.settings, FakeBigQueryServer.quickRetries(3)), this.settings);
 
 	private final String merge = new BigQueryDialect()
 		.replaceDay(TableCatalog.load().table("sessions"), "marketing.sessions", "marketing._stage_sessions")

@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import com.google.api.gax.retrying.RetrySettings;
 import com.google.cloud.bigquery.storage.v1.BigDecimalByteStringEncoder;
 import com.google.cloud.bigquery.storage.v1.BigQueryWriteClient;
 import com.google.cloud.bigquery.storage.v1.WriteStream;
@@ -23,7 +22,6 @@ import io.turnout.warehouse.schema.TableSpec;
 import io.turnout.warehouse.sql.SqlEventWarehouse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.threeten.bp.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,13 +44,7 @@ class BigQueryStreamingLoadsTest {
 	private final BigQueryWriteClient writeClient = start(this.write::client);
 
 	private final com.google.cloud.bigquery.BigQuery bigquery = BigQueryClients.create(this.settings,
-			RetrySettings.newBuilder()
-				.setMaxAttempts(2)
-				.setInitialRetryDelay(Duration.ofMillis(10))
-				.setMaxRetryDelay(Duration.ofMillis(50))
-				.setRetryDelayMultiplier(2.0)
-				.setTotalTimeout(Duration.ofSeconds(30))
-				.build());
+			FakeBigQueryServer.quickRetries(2));
 
 	private final TableSpec orders = TableCatalog.load().table("orders");
 

@@ -19,8 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
+import com.google.api.gax.retrying.RetrySettings;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.threeten.bp.Duration;
 
 /**
  * A local HTTP server that answers like the BigQuery REST API for query jobs
@@ -67,6 +69,17 @@ final class FakeBigQueryServer implements AutoCloseable {
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/", this::handle);
 		this.server.start();
+	}
+
+	/** The client library's retries, quick enough for tests. */
+	static RetrySettings quickRetries(int attempts) {
+		return RetrySettings.newBuilder()
+			.setMaxAttempts(attempts)
+			.setInitialRetryDelay(Duration.ofMillis(10))
+			.setMaxRetryDelay(Duration.ofMillis(50))
+			.setRetryDelayMultiplier(2.0)
+			.setTotalTimeout(Duration.ofSeconds(30))
+			.build();
 	}
 
 	String host() {
