@@ -16,6 +16,12 @@ public final class SnowflakeDialect extends DeleteInsertDialect {
 		return "snowflake";
 	}
 
+	/** Snowflake commits the open transaction before any DDL. */
+	@Override
+	public boolean ddlCommits() {
+		return true;
+	}
+
 	@Override
 	public String createTable(TableSpec table, String name) {
 		return "CREATE TABLE IF NOT EXISTS " + name + " (\n"

@@ -17,6 +17,15 @@ public interface WarehouseDialect {
 	/** The name of the dialect: duckdb, snowflake, bigquery. */
 	String name();
 
+	/**
+	 * Whether DDL, a temporary table's creation included, commits the open transaction
+	 * (Snowflake), so that a working table must exist before the transaction that uses it
+	 * starts.
+	 */
+	default boolean ddlCommits() {
+		return false;
+	}
+
 	/** How the statements write their day parameter. */
 	String dayParameter();
 

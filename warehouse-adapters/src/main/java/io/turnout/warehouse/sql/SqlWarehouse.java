@@ -9,6 +9,10 @@ public interface SqlWarehouse {
 
 	WarehouseDialect dialect();
 
+	/**
+	 * Runs the work in one transaction. The work may run more than once (a transaction
+	 * rolled back and started again): it must have no effect outside the transaction.
+	 */
 	<T> T inOneTransaction(Function<SqlTransaction, T> work);
 
 }
