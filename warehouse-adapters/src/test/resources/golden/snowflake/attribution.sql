@@ -1,7 +1,7 @@
 -- snowflake: attribution
 
--- load rows (a JDBC batch)
-INSERT INTO marketing.attribution (order_id, model, touch_index, session_id, source, medium, campaign, channel_group, credit, revenue_credit, currency, ordered_at, event_date, customer_key) SELECT column1, column2, column3, column4, column5, column6, column7, column8, column9, column10, column11, column12, column13, column14 FROM VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+-- load rows (a JDBC batch, sent as arrays)
+INSERT INTO marketing.attribution (order_id, model, touch_index, session_id, source, medium, campaign, channel_group, credit, revenue_credit, currency, ordered_at, event_date, customer_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- a staging table
 CREATE TEMPORARY TABLE IF NOT EXISTS marketing._stage_attribution LIKE marketing.attribution;

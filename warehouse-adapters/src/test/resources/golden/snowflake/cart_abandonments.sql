@@ -1,7 +1,7 @@
 -- snowflake: cart_abandonments
 
--- load rows (a JDBC batch)
-INSERT INTO marketing.cart_abandonments (session_id, customer_key, anonymous_id, user_id, last_product_added_at, abandoned_at, event_date, cart_value, items) SELECT column1, column2, column3, column4, column5, column6, column7, column8, column9 FROM VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);
+-- load rows (a JDBC batch, sent as arrays)
+INSERT INTO marketing.cart_abandonments (session_id, customer_key, anonymous_id, user_id, last_product_added_at, abandoned_at, event_date, cart_value, items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- a staging table
 CREATE TEMPORARY TABLE IF NOT EXISTS marketing._stage_cart_abandonments LIKE marketing.cart_abandonments;

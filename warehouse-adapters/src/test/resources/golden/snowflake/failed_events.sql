@@ -1,7 +1,7 @@
 -- snowflake: failed_events
 
--- load rows (a JDBC batch)
-INSERT INTO marketing.failed_events (failure_id, received_at, source_id, reason, detail, raw, event_id) SELECT column1, column2, column3, column4, column5, column6, column7 FROM VALUES (?, ?, ?, ?, ?, ?, ?);
+-- load rows (a JDBC batch, sent as arrays)
+INSERT INTO marketing.failed_events (failure_id, received_at, source_id, reason, detail, raw, event_id) VALUES (?, ?, ?, ?, ?, ?, ?);
 
 -- a staging table
 CREATE TEMPORARY TABLE IF NOT EXISTS marketing._stage_failed_events LIKE marketing.failed_events;

@@ -1,7 +1,7 @@
 -- snowflake: identity_links
 
--- load rows (a JDBC batch)
-INSERT INTO marketing.identity_links (anonymous_id, user_id, event_time, event_id) SELECT column1, column2, column3, column4 FROM VALUES (?, ?, ?, ?);
+-- load rows (a JDBC batch, sent as arrays)
+INSERT INTO marketing.identity_links (anonymous_id, user_id, event_time, event_id) VALUES (?, ?, ?, ?);
 
 -- a staging table
 CREATE TEMPORARY TABLE IF NOT EXISTS marketing._stage_identity_links LIKE marketing.identity_links;

@@ -1,7 +1,7 @@
 -- snowflake: orders
 
--- load rows (a JDBC batch)
-INSERT INTO marketing.orders (order_id, event_id, ordered_at, event_date, anonymous_id, user_id, customer_key, session_id, revenue, currency, duplicate_events) SELECT column1, column2, column3, column4, column5, column6, column7, column8, column9, column10, column11 FROM VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+-- load rows (a JDBC batch, sent as arrays)
+INSERT INTO marketing.orders (order_id, event_id, ordered_at, event_date, anonymous_id, user_id, customer_key, session_id, revenue, currency, duplicate_events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- a staging table
 CREATE TEMPORARY TABLE IF NOT EXISTS marketing._stage_orders LIKE marketing.orders;

@@ -1,7 +1,7 @@
 -- snowflake: revenue_daily
 
--- load rows (a JDBC batch)
-INSERT INTO marketing.revenue_daily (event_date, channel_group, source, medium, campaign, sessions, orders, revenue, customers, orders_other_currency) SELECT column1, column2, column3, column4, column5, column6, column7, column8, column9, column10 FROM VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+-- load rows (a JDBC batch, sent as arrays)
+INSERT INTO marketing.revenue_daily (event_date, channel_group, source, medium, campaign, sessions, orders, revenue, customers, orders_other_currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- a staging table
 CREATE TEMPORARY TABLE IF NOT EXISTS marketing._stage_revenue_daily LIKE marketing.revenue_daily;

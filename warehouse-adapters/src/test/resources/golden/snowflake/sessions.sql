@@ -1,7 +1,7 @@
 -- snowflake: sessions
 
--- load rows (a JDBC batch)
-INSERT INTO marketing.sessions (session_id, session_key, anonymous_id, user_id, customer_key, event_date, started_at, ended_at, duration_seconds, events, page_views, clicks, products_added, orders, revenue, landing_url, referrer, source, medium, campaign, channel_group, cart_abandoned) SELECT column1, column2, column3, column4, column5, column6, column7, column8, column9, column10, column11, column12, column13, column14, column15, column16, column17, column18, column19, column20, column21, column22 FROM VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
+-- load rows (a JDBC batch, sent as arrays)
+INSERT INTO marketing.sessions (session_id, session_key, anonymous_id, user_id, customer_key, event_date, started_at, ended_at, duration_seconds, events, page_views, clicks, products_added, orders, revenue, landing_url, referrer, source, medium, campaign, channel_group, cart_abandoned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 
 -- a staging table
 CREATE TEMPORARY TABLE IF NOT EXISTS marketing._stage_sessions LIKE marketing.sessions;

@@ -59,7 +59,7 @@ public final class BigQueryDialect implements WarehouseDialect {
 
 	/** BigQuery takes rows by load jobs, never by row inserts. */
 	@Override
-	public String loadRow(TableSpec table, String target) {
+	public JdbcLoad jdbcLoad(TableSpec table, String target) {
 		throw new UnsupportedOperationException("BigQuery loads rows with load jobs (BigQueryLoads), not INSERTs");
 	}
 

@@ -58,7 +58,12 @@ abstract class DeleteInsertDialect implements WarehouseDialect {
 	}
 
 	@Override
-	public String loadRow(TableSpec table, String target) {
+	public JdbcLoad jdbcLoad(TableSpec table, String target) {
+		return JdbcLoad.direct(insertRow(table, target));
+	}
+
+	/** The statement of one row, straight into a table. */
+	String insertRow(TableSpec table, String target) {
 		return "INSERT INTO " + target + " (" + String.join(", ", table.columnNames()) + ") VALUES ("
 				+ table.columns().stream().map(this::placeholder).collect(Collectors.joining(", ")) + ")";
 	}

@@ -59,19 +59,32 @@ public final class SnowflakeDialect extends DeleteInsertDialect {
 	}
 
 	/**
-	 * JSON binds as text: {@code VARIANT} columns take it through {@code PARSE_JSON}, so
-	 * the row is inserted from a {@code SELECT} of its bound values.
+	 * A table without JSON columns takes its rows straight, as arrays. JSON binds as text
+	 * and a {@code VARIANT} column takes it only through {@code PARSE_JSON}, which a
+	 * plain {@code VALUES} insert cannot call: such rows are bound as arrays into a
+	 * temporary table with text columns, then copied with one {@code INSERT ... SELECT}.
 	 */
 	@Override
-	public String loadRow(TableSpec table, String target) {
-		List<String> values = new ArrayList<>();
-		for (int i = 0; i < table.columns().size(); i++) {
-			String value = "column" + (i + 1);
-			values.add(table.columns().get(i).type().equals("JSON") ? "PARSE_JSON(" + value + ")" : value);
+	public JdbcLoad jdbcLoad(TableSpec table, String target) {
+		if (table.columns().stream().noneMatch(column -> column.type().equals("JSON"))) {
+			return JdbcLoad.direct(insertRow(table, target));
 		}
-		return "INSERT INTO " + target + " (" + String.join(", ", table.columnNames()) + ") SELECT "
-				+ String.join(", ", values) + " FROM VALUES ("
-				+ String.join(", ", Collections.nCopies(values.size(), "?")) + ")";
+		String stage = "turnout_load_" + table.name();
+		String columns = String.join(", ", table.columnNames());
+		return new JdbcLoad(
+				List.of("CREATE TEMPORARY TABLE IF NOT EXISTS " + stage + " ("
+						+ table.columns()
+							.stream()
+							.map(column -> column.name() + " "
+									+ (column.type().equals("JSON") ? "VARCHAR" : type(column.type())))
+							.collect(Collectors.joining(", "))
+						+ ")", "DELETE FROM " + stage),
+				"INSERT INTO " + stage + " (" + columns + ") VALUES ("
+						+ String.join(", ", Collections.nCopies(table.columns().size(), "?")) + ")",
+				List.of("INSERT INTO " + target + " (" + columns + ") SELECT " + table.columns()
+					.stream()
+					.map(column -> column.type().equals("JSON") ? "PARSE_JSON(" + column.name() + ")" : column.name())
+					.collect(Collectors.joining(", ")) + " FROM " + stage, "DELETE FROM " + stage));
 	}
 
 	@Override

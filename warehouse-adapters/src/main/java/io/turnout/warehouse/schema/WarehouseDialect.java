@@ -39,11 +39,10 @@ public interface WarehouseDialect {
 	String createShadow(String shadow, String table);
 
 	/**
-	 * The statement that loads one row through JDBC ({@code ?} per column, in order), run
-	 * as a batch: the warehouse's driver sends the batch as arrays. JSON columns bind as
-	 * text.
+	 * How rows reach a table through JDBC, the driver sending the batch as arrays. JSON
+	 * columns bind as text.
 	 */
-	String loadRow(TableSpec table, String target);
+	JdbcLoad jdbcLoad(TableSpec table, String target);
 
 	/**
 	 * A working table of the session (staged keys, slices, placements): the spec's name

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.turnout.warehouse.WarehouseException;
+import io.turnout.warehouse.schema.JdbcLoad;
 import io.turnout.warehouse.schema.TableSpec;
 import io.turnout.warehouse.schema.WarehouseDialect;
 
@@ -168,7 +169,9 @@ public final class JdbcSqlWarehouse implements SqlWarehouse, AutoCloseable {
 			if (rows.isEmpty()) {
 				return;
 			}
-			try (PreparedStatement statement = this.connection.prepareStatement(dialect.loadRow(spec, table))) {
+			JdbcLoad load = dialect.jdbcLoad(spec, table);
+			load.before().forEach(this::execute);
+			try (PreparedStatement statement = this.connection.prepareStatement(load.row())) {
 				int pending = 0;
 				for (Object[] row : rows) {
 					for (int i = 0; i < row.length; i++) {
@@ -188,6 +191,7 @@ public final class JdbcSqlWarehouse implements SqlWarehouse, AutoCloseable {
 				throw new WarehouseException(
 						"Loading " + rows.size() + " rows into " + table + " failed: " + ex.getMessage(), ex);
 			}
+			load.after().forEach(this::execute);
 		}
 
 		@Override

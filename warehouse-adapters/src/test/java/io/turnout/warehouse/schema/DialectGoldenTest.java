@@ -58,7 +58,11 @@ class DialectGoldenTest {
 		sql.append("-- ").append(dialect.name()).append(": ").append(table.name()).append("\n\n");
 		if (!(dialect instanceof BigQueryDialect)) {
 			// BigQuery takes rows by load jobs, see BigQueryLoadsTest.
-			sql.append("-- load rows (a JDBC batch)\n").append(dialect.loadRow(table, target)).append(";\n\n");
+			JdbcLoad load = dialect.jdbcLoad(table, target);
+			load.before()
+				.forEach(statement -> sql.append("-- before loading rows\n").append(statement).append(";\n\n"));
+			sql.append("-- load rows (a JDBC batch, sent as arrays)\n").append(load.row()).append(";\n\n");
+			load.after().forEach(statement -> sql.append("-- after loading rows\n").append(statement).append(";\n\n"));
 		}
 		sql.append("-- a staging table\n");
 		sql.append(dialect.createStage(table, stage, target)).append(";\n\n-- replace the staged keys\n");
