@@ -65,7 +65,12 @@ public final class SnowflakeConnections {
 		properties.put("STATEMENT_TIMEOUT_IN_SECONDS", String.valueOf(this.settings.statementTimeout().toSeconds()));
 		long login = Math.max(1, this.settings.loginTimeout().toSeconds());
 		properties.put("loginTimeout", String.valueOf(login));
-		properties.put("networkTimeout", String.valueOf(login * 1000));
+		// Above the statement timeout and Snowflake's long poll of a running query: a
+		// slow statement is ended by its timeout, a dead network by this one.
+		properties.put("networkTimeout", String.valueOf((this.settings.statementTimeout().toSeconds() + 60) * 1000));
+		// Times are UTC wall clocks in TIMESTAMP_NTZ columns, whatever the JVM's zone.
+		properties.put("TIMEZONE", "UTC");
+		properties.put("JDBC_TREAT_TIMESTAMP_NTZ_AS_UTC", "true");
 		properties.put("maxHttpRetries", "1");
 		properties.put("CLIENT_SESSION_KEEP_ALIVE", "false");
 		properties.put("tracing", "OFF");

@@ -41,6 +41,9 @@ class SnowflakeConnectionsTest {
 
 		assertThat(properties).containsEntry("query_tag", "turnout:sessions:nightly:2026-11-25")
 			.containsEntry("STATEMENT_TIMEOUT_IN_SECONDS", "600")
+			.containsEntry("networkTimeout", "660000")
+			.containsEntry("TIMEZONE", "UTC")
+			.containsEntry("JDBC_TREAT_TIMESTAMP_NTZ_AS_UTC", "true")
 			.containsEntry("db", "ANALYTICS")
 			.containsEntry("schema", "MARKETING")
 			.containsEntry("password", "s3cret");
