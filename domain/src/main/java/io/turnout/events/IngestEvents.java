@@ -53,7 +53,7 @@ public final class IngestEvents {
 
 	/** Stores validated messages, in the order they were read. */
 	public IngestReport store(List<? extends Outcome> outcomes) {
-		Map<String, EventRow> earliest = new LinkedHashMap<>();
+		Map<String, EventRow> earliest = new LinkedHashMap<>(2 * outcomes.size());
 		List<FailedEvent> failures = new ArrayList<>();
 		Map<FailureReason, Integer> reasons = new EnumMap<>(FailureReason.class);
 		int accepted = 0;
