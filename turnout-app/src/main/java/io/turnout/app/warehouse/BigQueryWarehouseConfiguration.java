@@ -33,38 +33,7 @@ class BigQueryWarehouseConfiguration {
 	private static final String FOLDER = "db/warehouse/bigquery";
 
 	@Bean
-	BigQuerySqlWarehouse sqlWarehouse(WarehouseProperties properties) {
-		BigQuerySettings settings = settings(properties);
-		BigQuery client = client(properties, settings);
-		new BigQueryMigrations(client, settings, new BigQueryStatements(client, settings))
-			.migrate(BigQueryMigrations.fromClasspath(FOLDER, migrationFiles()));
-		return new BigQuerySqlWarehouse(client, settings, Map.of("app", "turnout", "run", "nightly"));
-	}
-
-	/** The Storage Write API client of the streaming side. */
-	@Bean(destroyMethod = "close")
-	BigQueryWriteClient bigQueryWriteClient(WarehouseProperties properties) {
-		return BigQueryClients.writeClient(settings(properties));
-	}
-
-	/**
-	 * The streaming functions' warehouse: micro-batches load through the Storage Write
-	 * API's pending streams, never by load jobs (whose daily quotas a stream would
-	 * exhaust). Created after the nightly one, whose start-up migrates the dataset.
-	 */
-	@Bean
-	StreamingSqlWarehouse streamingSqlWarehouse(BigQuerySqlWarehouse nightly, WarehouseProperties properties,
-			BigQueryWriteClient writeClient) {
-		BigQuerySettings settings = settings(properties);
-		return new StreamingSqlWarehouse(new BigQuerySqlWarehouse(client(properties, settings), settings, writeClient,
-				Map.of("app", "turnout", "run", "streaming")));
-	}
-
-	private static BigQuery client(WarehouseProperties properties, BigQuerySettings settings) {
-		return BigQueryClients.create(settings, BigQueryClients.retriesWithin(properties.bigquery().retryTimeout()));
-	}
-
-	private static BigQuerySettings settings(WarehouseProperties properties) {
+	BigQuerySettings bigQuerySettings(WarehouseProperties properties) {
 		WarehouseProperties.BigQuery configured = properties.bigquery();
 		if (configured.project() == null) {
 			throw new IllegalStateException("turnout.warehouse.type=bigquery needs turnout.warehouse.bigquery.project "
@@ -73,6 +42,41 @@ class BigQueryWarehouseConfiguration {
 		}
 		return new BigQuerySettings(configured.project(), configured.dataset(), configured.location(),
 				configured.credentialsFile(), configured.maximumBytesBilled().toBytes(), configured.host());
+	}
+
+	/** One client for both sides: it is thread-safe. */
+	@Bean
+	BigQuery bigQuery(BigQuerySettings settings, WarehouseProperties properties) {
+		return BigQueryClients.create(settings, BigQueryClients.retriesWithin(properties.bigquery().retryTimeout()));
+	}
+
+	/**
+	 * The nightly jobs' warehouse, loading by load jobs; creating it migrates the
+	 * dataset.
+	 */
+	@Bean
+	BigQuerySqlWarehouse sqlWarehouse(BigQuery client, BigQuerySettings settings) {
+		new BigQueryMigrations(client, settings, new BigQueryStatements(client, settings))
+			.migrate(BigQueryMigrations.fromClasspath(FOLDER, migrationFiles()));
+		return new BigQuerySqlWarehouse(client, settings, Map.of("app", "turnout", "run", "nightly"));
+	}
+
+	/** The Storage Write API client of the streaming side. */
+	@Bean(destroyMethod = "close")
+	BigQueryWriteClient bigQueryWriteClient(BigQuerySettings settings) {
+		return BigQueryClients.writeClient(settings);
+	}
+
+	/**
+	 * The streaming functions' warehouse: micro-batches load through the Storage Write
+	 * API's pending streams, never by load jobs (whose daily quotas a stream would
+	 * exhaust). Created after the nightly one, whose start-up migrates the dataset.
+	 */
+	@Bean
+	StreamingSqlWarehouse streamingSqlWarehouse(BigQuerySqlWarehouse nightly, BigQuery client,
+			BigQuerySettings settings, BigQueryWriteClient writeClient) {
+		return new StreamingSqlWarehouse(
+				new BigQuerySqlWarehouse(client, settings, writeClient, Map.of("app", "turnout", "run", "streaming")));
 	}
 
 	/** The versioned files of the folder, wherever the classpath has them (the jar). */

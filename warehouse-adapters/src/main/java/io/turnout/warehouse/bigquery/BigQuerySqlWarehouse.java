@@ -358,22 +358,8 @@ public final class BigQuerySqlWarehouse implements SqlWarehouse {
 	}
 
 	private static StandardSQLTypeName typeOf(ColumnSpec column) {
-		String type = column.type();
-		if (type.startsWith("VARCHAR") || type.equals("JSON")) {
-			return StandardSQLTypeName.STRING;
-		}
-		if (type.startsWith("DECIMAL")) {
-			return StandardSQLTypeName.NUMERIC;
-		}
-		return switch (type) {
-			case "INTEGER", "BIGINT" -> StandardSQLTypeName.INT64;
-			case "DOUBLE" -> StandardSQLTypeName.FLOAT64;
-			case "BOOLEAN" -> StandardSQLTypeName.BOOL;
-			case "TIMESTAMP" -> StandardSQLTypeName.TIMESTAMP;
-			case "DATE" -> StandardSQLTypeName.DATE;
-			default -> throw new IllegalArgumentException(
-					"Column " + column.name() + " has type " + type + ", which the BigQuery loads do not know");
-		};
+		return column.type().equals("JSON") ? StandardSQLTypeName.STRING
+				: StandardSQLTypeName.valueOf(BigQueryDialect.baseType(column));
 	}
 
 	/** The rows as newline-delimited JSON: one object per row, nulls left out. */

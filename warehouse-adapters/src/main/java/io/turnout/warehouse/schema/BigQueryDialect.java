@@ -74,11 +74,7 @@ public final class BigQueryDialect implements WarehouseDialect {
 	 */
 	private static String temporaryTable(String name, TableSpec spec) {
 		return "CREATE TEMP TABLE IF NOT EXISTS `" + name + "` ("
-				+ spec.columns()
-					.stream()
-					.map(column -> column.name() + " " + type(column.type()))
-					.collect(Collectors.joining(", "))
-				+ ")";
+				+ spec.columnDefinitions(column -> type(column.type())) + ")";
 	}
 
 	/**
@@ -174,6 +170,16 @@ public final class BigQueryDialect implements WarehouseDialect {
 	private static String dayOf(TableSpec table, String alias) {
 		String column = (alias != null) ? alias + "." + table.dayColumn() : table.dayColumn();
 		return table.dayIsTimestamp() ? "DATE(" + column + ")" : column;
+	}
+
+	/**
+	 * A column's BigQuery type without its parameters ({@code NUMERIC}, not
+	 * {@code NUMERIC(18,4)}): the name of a standard SQL type.
+	 */
+	public static String baseType(ColumnSpec column) {
+		String type = type(column.type());
+		int parameters = type.indexOf('(');
+		return (parameters < 0) ? type : type.substring(0, parameters);
 	}
 
 	static String type(String type) {

@@ -33,11 +33,7 @@ public final class DuckDbDialect extends DeleteInsertDialect {
 
 	@Override
 	public String createWorkTable(TableSpec spec) {
-		return "CREATE TEMP TABLE IF NOT EXISTS " + spec.name() + " ("
-				+ spec.columns()
-					.stream()
-					.map(column -> column.name() + " " + type(column))
-					.collect(Collectors.joining(", "))
+		return "CREATE TEMP TABLE IF NOT EXISTS " + spec.name() + " (" + spec.columnDefinitions(DuckDbDialect::type)
 				+ ")";
 	}
 

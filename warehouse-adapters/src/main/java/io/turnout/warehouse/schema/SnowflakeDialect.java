@@ -46,11 +46,7 @@ public final class SnowflakeDialect extends DeleteInsertDialect {
 	@Override
 	public String createWorkTable(TableSpec spec) {
 		return "CREATE TEMPORARY TABLE IF NOT EXISTS " + spec.name() + " ("
-				+ spec.columns()
-					.stream()
-					.map(column -> column.name() + " " + type(column.type()))
-					.collect(Collectors.joining(", "))
-				+ ")";
+				+ spec.columnDefinitions(column -> type(column.type())) + ")";
 	}
 
 	@Override
@@ -73,11 +69,8 @@ public final class SnowflakeDialect extends DeleteInsertDialect {
 		String columns = String.join(", ", table.columnNames());
 		return new JdbcLoad(
 				List.of("CREATE TEMPORARY TABLE IF NOT EXISTS " + stage + " ("
-						+ table.columns()
-							.stream()
-							.map(column -> column.name() + " "
-									+ (column.type().equals("JSON") ? "VARCHAR" : type(column.type())))
-							.collect(Collectors.joining(", "))
+						+ table.columnDefinitions(
+								column -> column.type().equals("JSON") ? "VARCHAR" : type(column.type()))
 						+ ")", "DELETE FROM " + stage),
 				"INSERT INTO " + stage + " (" + columns + ") VALUES ("
 						+ String.join(", ", Collections.nCopies(table.columns().size(), "?")) + ")",

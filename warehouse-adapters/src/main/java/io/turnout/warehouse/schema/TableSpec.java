@@ -1,6 +1,8 @@
 package io.turnout.warehouse.schema;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One table of tables.md.
@@ -29,6 +31,16 @@ public record TableSpec(String name, List<ColumnSpec> columns, String dayColumn)
 			.filter(column -> column.name().equals(name))
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException("No column '" + name + "' in " + this.name));
+	}
+
+	/**
+	 * The columns as a table definition lists them ({@code name type, ...}), each typed
+	 * by the given dialect's type.
+	 */
+	public String columnDefinitions(Function<ColumnSpec, String> type) {
+		return this.columns.stream()
+			.map(column -> column.name() + " " + type.apply(column))
+			.collect(Collectors.joining(", "));
 	}
 
 	/** Whether the day column is a timestamp whose date is the day. */

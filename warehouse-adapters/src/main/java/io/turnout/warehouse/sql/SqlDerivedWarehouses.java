@@ -81,8 +81,7 @@ public final class SqlDerivedWarehouses {
 
 						@Override
 						public void replaceAttribution(LocalDate day, List<AttributionRow> rows) {
-							sql.execute("DELETE FROM " + t.of("attribution") + " WHERE event_date = ?", day);
-							sql.load(t.of("attribution"), spec,
+							SqlReads.replaceRows(sql, t.of("attribution"), spec, "event_date = ?", day,
 									rows.stream().map(SqlDerivedWarehouses::values).toList());
 						}
 
@@ -122,8 +121,7 @@ public final class SqlDerivedWarehouses {
 
 						@Override
 						public void replaceRevenueDaily(LocalDate day, List<RevenueDailyRow> rows) {
-							sql.execute("DELETE FROM " + t.of("revenue_daily") + " WHERE event_date = ?", day);
-							sql.load(t.of("revenue_daily"), spec,
+							SqlReads.replaceRows(sql, t.of("revenue_daily"), spec, "event_date = ?", day,
 									rows.stream().map(SqlDerivedWarehouses::values).toList());
 						}
 
@@ -188,9 +186,8 @@ public final class SqlDerivedWarehouses {
 						@Override
 						public void replaceCartAbandonments(LocalDate day, SessionKeys keys,
 								List<CartAbandonmentRow> rows) {
-							sql.execute("DELETE FROM " + t.of("cart_abandonments") + " WHERE "
-									+ slices.where(day, keys, slices.ofEvent(), null), day);
-							sql.load(t.of("cart_abandonments"), spec,
+							SqlReads.replaceRows(sql, t.of("cart_abandonments"), spec,
+									slices.where(day, keys, slices.ofEvent(), null), day,
 									rows.stream().map(SqlDerivedWarehouses::values).toList());
 						}
 

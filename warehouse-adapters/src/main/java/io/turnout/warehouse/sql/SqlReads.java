@@ -1,6 +1,7 @@
 package io.turnout.warehouse.sql;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
@@ -40,6 +41,16 @@ final class SqlReads {
 					SqlEventWarehouse.date(row[3]), (String) row[4], (String) row[5], (String) row[6], (String) row[7],
 					(BigDecimal) row[8], (String) row[9], ((Number) row[10]).intValue()))
 			.toList();
+	}
+
+	/**
+	 * Replaces the rows of a table that meet a condition on the day (its one parameter)
+	 * with the given rows: a delete and a bulk load in the caller's transaction.
+	 */
+	static void replaceRows(SqlTransaction sql, String table, TableSpec spec, String where, LocalDate day,
+			List<Object[]> rows) {
+		sql.execute("DELETE FROM " + table + " WHERE " + where, day);
+		sql.load(table, spec, rows);
 	}
 
 	/** Loads keys into the key staging table, emptied first. */

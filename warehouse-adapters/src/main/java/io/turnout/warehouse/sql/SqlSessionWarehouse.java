@@ -125,9 +125,8 @@ public final class SqlSessionWarehouse implements SessionWarehouse {
 
 		@Override
 		public void replaceSessions(LocalDate day, SessionKeys keys, List<SessionRow> rows) {
-			String where = this.slices.where(day, keys, "session_key", "started_at");
-			this.sql.execute("DELETE FROM " + this.names.of("sessions") + " WHERE " + where, day);
-			this.sql.load(this.names.of("sessions"), SqlSessionWarehouse.this.sessions,
+			SqlReads.replaceRows(this.sql, this.names.of("sessions"), SqlSessionWarehouse.this.sessions,
+					this.slices.where(day, keys, "session_key", "started_at"), day,
 					rows.stream().map(SqlSessionWarehouse::sessionValues).toList());
 		}
 

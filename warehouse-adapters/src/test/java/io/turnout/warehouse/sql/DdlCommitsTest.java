@@ -62,8 +62,8 @@ class DdlCommitsTest {
 	private void runTheSuite(boolean ddlCommits, List<String> committedEarly) throws SQLException {
 		DuckDbDatabase database = DuckDbDatabase.open(this.home.resolve("generic-" + ddlCommits + ".duckdb"));
 		database.migrate();
-		try (JdbcSqlWarehouse warehouse = new JdbcSqlWarehouse(() -> recording(connect(database), committedEarly),
-				dialect(ddlCommits))) {
+		try (JdbcSqlWarehouse warehouse = new JdbcSqlWarehouse(
+				() -> recording(DuckDbRows.connect(database), committedEarly), dialect(ddlCommits))) {
 			UseCaseParitySuite.run(warehouse, TableNames.DEFAULT_SCHEMA,
 					this.home.resolve("reference-" + ddlCommits + ".duckdb"), 30);
 		}
@@ -119,15 +119,6 @@ class DdlCommitsTest {
 						throw ex.getCause();
 					}
 				});
-	}
-
-	private static Connection connect(DuckDbDatabase database) {
-		try {
-			return database.connect();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

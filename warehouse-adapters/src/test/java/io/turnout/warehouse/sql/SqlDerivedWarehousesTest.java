@@ -2,8 +2,6 @@ package io.turnout.warehouse.sql;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -147,12 +145,7 @@ class SqlDerivedWarehousesTest {
 		}
 
 		private Connection connect() {
-			try {
-				return this.database.connect();
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
+			return DuckDbRows.connect(this.database);
 		}
 
 		void execute(String sql) throws SQLException {
@@ -170,20 +163,7 @@ class SqlDerivedWarehousesTest {
 		}
 
 		private List<List<String>> query(String sql) throws SQLException {
-			List<List<String>> rows = new ArrayList<>();
-			try (Connection connection = this.database.connect();
-					Statement statement = connection.createStatement();
-					ResultSet rs = statement.executeQuery(sql)) {
-				ResultSetMetaData meta = rs.getMetaData();
-				while (rs.next()) {
-					List<String> row = new ArrayList<>();
-					for (int i = 1; i <= meta.getColumnCount(); i++) {
-						row.add(rs.getString(i));
-					}
-					rows.add(row);
-				}
-			}
-			return rows;
+			return DuckDbRows.query(this.database, sql);
 		}
 
 		@Override

@@ -2,10 +2,7 @@ package io.turnout.warehouse.sql;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -111,30 +108,12 @@ class SqlEventWarehouseTest {
 		}
 
 		private Connection connect() {
-			try {
-				return this.database.connect();
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex);
-			}
+			return DuckDbRows.connect(this.database);
 		}
 
 		List<List<String>> rows(String table) throws SQLException {
-			List<List<String>> rows = new ArrayList<>();
-			try (Connection connection = this.database.connect();
-					Statement statement = connection.createStatement();
-					ResultSet rs = statement
-						.executeQuery("SELECT * FROM marketing." + table + " ORDER BY " + TABLES.get(table))) {
-				ResultSetMetaData meta = rs.getMetaData();
-				while (rs.next()) {
-					List<String> row = new ArrayList<>();
-					for (int i = 1; i <= meta.getColumnCount(); i++) {
-						row.add(rs.getString(i));
-					}
-					rows.add(row);
-				}
-			}
-			return rows;
+			return DuckDbRows.query(this.database,
+					"SELECT * FROM marketing." + table + " ORDER BY " + TABLES.get(table));
 		}
 
 		@Override

@@ -1,7 +1,6 @@
 package io.turnout.warehouse.sql;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 
 import io.turnout.warehouse.TableNames;
@@ -23,20 +22,12 @@ class UseCaseParitySuiteTest {
 	void everyUseCaseOverJdbcWritesWhatTheDuckDbAdaptersWrite() throws SQLException {
 		DuckDbDatabase database = DuckDbDatabase.open(this.home.resolve("generic.duckdb"));
 		database.migrate();
-		try (JdbcSqlWarehouse warehouse = new JdbcSqlWarehouse(() -> connect(database), new DuckDbDialect())) {
+		try (JdbcSqlWarehouse warehouse = new JdbcSqlWarehouse(() -> DuckDbRows.connect(database),
+				new DuckDbDialect())) {
 			UseCaseParitySuite.run(warehouse, TableNames.DEFAULT_SCHEMA, this.home.resolve("reference.duckdb"), 60);
 		}
 		finally {
 			database.close();
-		}
-	}
-
-	private static Connection connect(DuckDbDatabase database) {
-		try {
-			return database.connect();
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 
