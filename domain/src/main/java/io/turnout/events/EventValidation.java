@@ -58,7 +58,9 @@ public final class EventValidation {
 			return failed(raw, null, FailureReason.NOT_AN_OBJECT,
 					"The message is a JSON " + jsonKind(value) + ", not an object.");
 		}
-		int bytes = utf8Length(raw);
+		// A char is at most 3 bytes in UTF-8 (a surrogate pair, two chars, is 4): a text
+		// that short cannot be over the limit, and most messages are.
+		int bytes = (raw.length() * 3 <= MAX_MESSAGE_BYTES) ? 0 : utf8Length(raw);
 		if (bytes > MAX_MESSAGE_BYTES) {
 			return failed(raw, message, FailureReason.MESSAGE_TOO_LARGE, "The message is " + bytes
 					+ " bytes; the limit is 32768 bytes (32 KB) including receivedAt and sourceId.");

@@ -1,6 +1,7 @@
 package io.turnout.json;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,18 @@ public final class Json {
 	 * The deepest nesting accepted, the same bound as Jackson's default read constraints.
 	 */
 	public static final int MAX_DEPTH = 1000;
+
+	/**
+	 * Member names that most Segment messages carry, by length: a member name read from
+	 * the text that equals one of them is this shared instance (no copy, its hash already
+	 * known).
+	 */
+	private static final String[][] KNOWN_NAMES = byLength("type", "messageId", "anonymousId", "userId", "event",
+			"name", "timestamp", "sentAt", "receivedAt", "originalTimestamp", "properties", "context", "traits",
+			"integrations", "sourceId", "writeKey", "version", "channel", "previousId", "groupId", "category", "page",
+			"url", "path", "referrer", "title", "search", "userAgent", "library", "ip", "locale", "campaign", "source",
+			"medium", "term", "content", "app", "device", "os", "screen", "timezone", "network", "product_id", "price",
+			"quantity", "revenue", "currency", "order_id", "total", "products", "sku", "email", "plan", "batch");
 
 	private final String text;
 
@@ -158,7 +171,7 @@ public final class Json {
 			if (peek() != '"') {
 				throw error("expected a member name in double quotes");
 			}
-			String key = readString();
+			String key = readName();
 			skipWhitespace();
 			expect(':');
 			skipWhitespace();
@@ -208,6 +221,35 @@ public final class Json {
 		if (++depth > MAX_DEPTH) {
 			throw error("nesting deeper than " + MAX_DEPTH + " levels");
 		}
+	}
+
+	/** A member name: the shared instance of a known one, else read as a string. */
+	private String readName() {
+		int start = pos + 1;
+		int end = text.indexOf('"', start);
+		int length = end - start;
+		if (end > 0 && length < KNOWN_NAMES.length) {
+			for (String name : KNOWN_NAMES[length]) {
+				if (text.startsWith(name, start)) {
+					pos = end + 1;
+					return name;
+				}
+			}
+		}
+		return readString();
+	}
+
+	private static String[][] byLength(String... names) {
+		int longest = 0;
+		for (String name : names) {
+			longest = Math.max(longest, name.length());
+		}
+		String[][] byLength = new String[longest + 1][];
+		for (int length = 0; length <= longest; length++) {
+			int len = length;
+			byLength[length] = Arrays.stream(names).filter(name -> name.length() == len).toArray(String[]::new);
+		}
+		return byLength;
 	}
 
 	private String readString() {

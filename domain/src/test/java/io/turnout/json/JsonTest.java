@@ -37,6 +37,19 @@ class JsonTest {
 	}
 
 	@Test
+	void readsMemberNamesTheSameWhetherSegmentsOwnOrNot() {
+		String text = "{\"type\":1,\"typ\\u0065\":2,\"ty\\\"pe\":3,\"types\":4,\"typ\":5,\"\":6,\"messageId\":{\"userId\":7}}";
+
+		JsonValue.JsonObject object = (JsonValue.JsonObject) Json.parse(text);
+
+		assertThat(object.members()).containsOnlyKeys("type", "ty\"pe", "types", "typ", "", "messageId");
+		assertThat(object.get("type")).isEqualTo(new JsonValue.JsonNumber("2"));
+		assertThat(object.object("messageId").get("userId")).isEqualTo(new JsonValue.JsonNumber("7"));
+		assertThatThrownBy(() -> Json.parse("{\"type")).hasMessageContaining("unterminated string");
+		assertThatThrownBy(() -> Json.parse("{\"type\n\":1}")).hasMessageContaining("control character");
+	}
+
+	@Test
 	void saysWhereTheProblemIs() {
 		assertThatThrownBy(() -> Json.parse("{\"a\":1} trailing")).hasMessageContaining("at character 9");
 	}
