@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the nightly events job of two turnout.jar builds in alternating order over the same
 # lake day and prints, for each, the median job wall time and the process's CPU during the
-# job (read from /proc, so Linux only).
+# job (read from /proc, so Linux only; needs bash, awk and bc).
 #
 #   bench/compare-events-job.sh <jar A> <jar B> <pairs> <home with lake/events/dt=DAY> <DAY> [java options...]
 #
