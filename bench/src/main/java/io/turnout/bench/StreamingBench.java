@@ -116,28 +116,24 @@ final class StreamingBench {
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 			String base = "http://127.0.0.1:" + port;
 			awaitUp(http, base, serve);
-			// Warm up: one batch through to DuckDB, so the consumer has joined its group
-			// and the
-			// JIT has seen the path; what follows is the steady state.
+			// One batch through to DuckDB, so that the consumer has joined its group;
+			// then
+			// the warm-up traffic, if any, for the JIT to compile the path. What follows
+			// is
+			// measured.
 			send(http, base, batches.subList(0, 1), 0);
-			while (stored(http, base) < 100) {
-				Thread.sleep(20);
-			}
+			awaitStored(http, base, 100);
 			if (!warmup.isEmpty()) {
 				long before = stored(http, base);
 				send(http, base, warmup, ratePerSecond);
-				while (stored(http, base) < before + warmup.size() * 100L) {
-					Thread.sleep(20);
-				}
+				awaitStored(http, base, before + warmup.size() * 100L);
 			}
 			long warm = stored(http, base);
 			long start = System.nanoTime();
 			send(http, base, batches, ratePerSecond);
 			double sentSeconds = (System.nanoTime() - start) / 1e9;
 			int messages = batches.size() * 100;
-			while (stored(http, base) < warm + messages) {
-				Thread.sleep(20);
-			}
+			awaitStored(http, base, warm + messages);
 			double storedSeconds = (System.nanoTime() - start) / 1e9;
 			if (!extraArgs.isEmpty()) {
 				awaitRestatedAndTriggered(http, base);
@@ -249,6 +245,13 @@ final class StreamingBench {
 
 	private static long stored(HttpClient http, String base) throws Exception {
 		return (long) metric(http, base, "turnout.events.stored");
+	}
+
+	/** Polls the stored-messages counter until it reaches the target. */
+	private static void awaitStored(HttpClient http, String base, long target) throws Exception {
+		while (stored(http, base) < target) {
+			Thread.sleep(20);
+		}
 	}
 
 	/**
