@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -40,15 +40,22 @@ public final class Restatements {
 	public static Map<UseCase, SortedMap<LocalDate, SessionKeys>> of(Map<LocalDate, Map<String, Instant>> changedSince,
 			Collection<IdentityLink> links, Instant watermark, Duration allowedLateness) {
 		LocalDate watermarkDay = LocalDate.ofInstant(watermark, ZoneOffset.UTC);
-		SortedMap<LocalDate, SessionKeys> sessions = new TreeMap<>();
-		changedSince.forEach((day, keys) -> add(sessions, day, SessionKeys.since(keys)));
+		// Collected in one mutable map per day: a batch has thousands of keys and
+		// hundreds of links, and a union per link would copy the day's keys each time.
+		SortedMap<LocalDate, Map<String, Instant>> changed = new TreeMap<>();
+		changedSince.forEach((day, keys) -> changed.put(day, new HashMap<>(keys)));
 		for (IdentityLink link : links) {
 			LocalDate linkDay = LocalDate.ofInstant(link.eventTime(), ZoneOffset.UTC);
 			for (LocalDate day = linkDay; !day.isAfter(watermarkDay); day = day.plusDays(1)) {
-				add(sessions, day, SessionKeys.of(List.of(link.anonymousId())));
+				changed.computeIfAbsent(day, key -> new HashMap<>()).put(link.anonymousId(), SessionKeys.WHOLE_DAY);
 			}
 		}
-		sessions.keySet().removeIf(day -> tooLate(day, watermark, allowedLateness));
+		SortedMap<LocalDate, SessionKeys> sessions = new TreeMap<>();
+		changed.forEach((day, keys) -> {
+			if (!tooLate(day, watermark, allowedLateness)) {
+				sessions.put(day, SessionKeys.since(keys));
+			}
+		});
 		SortedMap<LocalDate, SessionKeys> attribution = new TreeMap<>();
 		for (LocalDate day : sessions.keySet()) {
 			attribution.putAll(attributionAfter(day, watermarkDay));

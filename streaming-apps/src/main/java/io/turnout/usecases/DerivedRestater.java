@@ -74,11 +74,24 @@ public class DerivedRestater {
 	public synchronized void record(IngestReport report, Instant receivedAt) {
 		this.watermark.advance(report.latestEventTime(), Instant.now());
 		Instant current = this.watermark.current().orElse(null);
-		if (current == null || report.changedSince().isEmpty() && report.identityLinks().isEmpty()) {
+		if (current == null || report.changedSince().isEmpty() && report.identityLinks().isEmpty() || !anyStreams()) {
 			return;
 		}
 		markStale(Restatements.of(report.changedSince(), report.identityLinks(), current, this.allowedLateness),
 				receivedAt);
+	}
+
+	/**
+	 * Whether any derived use case runs on the streaming side: while none does, a batch
+	 * makes nothing stale here, and its slices are not worked out.
+	 */
+	private boolean anyStreams() {
+		for (UseCase useCase : this.restaters.keySet()) {
+			if (this.modes.modeOf(useCase).streams()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private synchronized void markStale(Map<UseCase, SortedMap<LocalDate, SessionKeys>> slices, Instant since) {
