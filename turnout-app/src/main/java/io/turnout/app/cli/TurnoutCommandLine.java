@@ -131,7 +131,17 @@ public class TurnoutCommandLine {
 	 */
 	private static void awaitClose(ConfigurableApplicationContext context) {
 		CountDownLatch closed = new CountDownLatch(1);
-		context.addApplicationListener((ApplicationListener<ContextClosedEvent>) event -> closed.countDown());
+		// A class, not a lambda: Spring reads the event type of a class, but calls a
+		// lambda with every event (each handled request...) and catches the
+		// ClassCastException each time.
+		context.addApplicationListener(new ApplicationListener<ContextClosedEvent>() {
+
+			@Override
+			public void onApplicationEvent(ContextClosedEvent event) {
+				closed.countDown();
+			}
+
+		});
 		if (!context.isActive()) {
 			return;
 		}
