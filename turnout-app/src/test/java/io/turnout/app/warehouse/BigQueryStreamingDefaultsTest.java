@@ -45,7 +45,7 @@ class BigQueryStreamingDefaultsTest {
 		StandardEnvironment environment = environment(Map.of("turnout.warehouse.type", "snowflake"));
 
 		assertThat(environment.getProperty(WAIT)).isEqualTo("100");
-		assertThat(environment.getProperty(RECORDS)).isEqualTo("5000");
+		assertThat(environment.getProperty(RECORDS)).isEqualTo("50000");
 	}
 
 	/** The application's configuration as Spring Boot loads it, under the user's. */
