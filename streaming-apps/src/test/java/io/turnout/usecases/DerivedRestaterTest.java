@@ -124,6 +124,9 @@ class DerivedRestaterTest {
 		restater.restateStale();
 
 		assertThat(this.restated).isEmpty();
+		assertThat(restater.pending()).isZero();
+		// The stream's watermark still follows the events, for a later switch.
+		assertThat(restater.watermarkDay()).contains(LocalDate.parse("2026-03-02"));
 	}
 
 	@Test
