@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import io.micrometer.observation.ObservationPredicate;
+import io.turnout.events.LakePartitions;
+import io.turnout.lake.LakeLayout;
 import io.turnout.usecases.Modes;
 
 import org.springframework.batch.core.job.Job;
@@ -57,8 +59,10 @@ public class JobsConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty("turnout.schedule.enabled")
-	NightlySchedule nightlySchedule(NightlyJobs nightlyJobs, Modes modes, NightlyScheduleProperties properties) {
-		return new NightlySchedule(nightlyJobs::run, modes, Clock.systemUTC(), properties.graceUntil());
+	NightlySchedule nightlySchedule(NightlyJobs nightlyJobs, Modes modes, NightlyScheduleProperties properties,
+			LakeLayout lake) {
+		return new NightlySchedule(nightlyJobs::run, modes, Clock.systemUTC(), properties.graceUntil(),
+				() -> LakePartitions.firstDay(lake));
 	}
 
 	@Bean

@@ -8,7 +8,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.turnout.jobs.NightlyJobs.JobRun;
 import io.turnout.usecases.Mode;
@@ -22,7 +24,10 @@ import org.slf4j.LoggerFactory;
  * grace time has passed (02:00 UTC by default), it runs the nightly jobs of the use cases
  * in {@code batch} mode, in dependency order, for the day that just closed. A job whose
  * dependency failed is not run; a failed job is tried again at the next check (it
- * restarts where it stopped); a completed day is not run again.
+ * restarts where it stopped); a completed day is not run again. A day before the lake's
+ * first partition (a new installation's yesterday) is not run: nothing was collected
+ * then. That is logged once, as a warning naming the first partition, since a lake path
+ * set wrong looks the same.
  */
 public class NightlySchedule {
 
@@ -44,11 +49,20 @@ public class NightlySchedule {
 
 	private final LocalTime graceUntil;
 
-	public NightlySchedule(DayJobs jobs, Modes modes, Clock clock, LocalTime graceUntil) {
+	private final Supplier<Optional<LocalDate>> firstLakeDay;
+
+	private LocalDate uncollectedDayLogged;
+
+	/**
+	 * @param firstLakeDay the lake's first partition, empty while it has none
+	 */
+	public NightlySchedule(DayJobs jobs, Modes modes, Clock clock, LocalTime graceUntil,
+			Supplier<Optional<LocalDate>> firstLakeDay) {
 		this.jobs = jobs;
 		this.modes = modes;
 		this.clock = clock;
 		this.graceUntil = graceUntil;
+		this.firstLakeDay = firstLakeDay;
 	}
 
 	/**
@@ -60,6 +74,17 @@ public class NightlySchedule {
 			return List.of();
 		}
 		LocalDate closedDay = now.toLocalDate().minusDays(1);
+		Optional<LocalDate> firstLakeDay = this.firstLakeDay.get();
+		if (firstLakeDay.isEmpty() || closedDay.isBefore(firstLakeDay.get())) {
+			if (!closedDay.equals(this.uncollectedDayLogged)) {
+				log.warn(
+						"day {}: nightly jobs not run, nothing was collected that day: the lake's first partition is {} "
+								+ "(check turnout.lake.path if the lake should hold it)",
+						closedDay, firstLakeDay.map(LocalDate::toString).orElse("none yet"));
+				this.uncollectedDayLogged = closedDay;
+			}
+			return List.of();
+		}
 		List<String> ran = new ArrayList<>();
 		Set<UseCase> notDone = new HashSet<>();
 		for (UseCase useCase : UseCase.values()) {

@@ -1,0 +1,49 @@
+package io.turnout.events;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import io.turnout.lake.LakeLayout;
+
+/** The days the lake holds a partition for. */
+public final class LakePartitions {
+
+	private LakePartitions() {
+	}
+
+	/** The earliest day with a partition; empty when the lake has none yet. */
+	public static Optional<LocalDate> firstDay(LakeLayout lake) {
+		Path events = lake.partition(LocalDate.EPOCH).getParent();
+		if (!Files.isDirectory(events)) {
+			return Optional.empty();
+		}
+		try (Stream<Path> partitions = Files.list(events)) {
+			return partitions.filter(Files::isDirectory)
+				.map(partition -> dayOf(partition.getFileName().toString()))
+				.flatMap(Optional::stream)
+				.min(LocalDate::compareTo);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list the lake's partitions in " + events, ex);
+		}
+	}
+
+	private static Optional<LocalDate> dayOf(String name) {
+		if (!name.startsWith("dt=")) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(LocalDate.parse(name.substring(3)));
+		}
+		catch (DateTimeParseException ex) {
+			return Optional.empty();
+		}
+	}
+
+}
