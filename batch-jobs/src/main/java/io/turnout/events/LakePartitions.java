@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -17,21 +18,27 @@ public final class LakePartitions {
 	private LakePartitions() {
 	}
 
-	/** The earliest day with a partition; empty when the lake has none yet. */
-	public static Optional<LocalDate> firstDay(LakeLayout lake) {
-		Path events = lake.partition(LocalDate.EPOCH).getParent();
+	/** The days with a partition, in order; none when the lake has none yet. */
+	public static List<LocalDate> days(LakeLayout lake) {
+		Path events = lake.partitions();
 		if (!Files.isDirectory(events)) {
-			return Optional.empty();
+			return List.of();
 		}
 		try (Stream<Path> partitions = Files.list(events)) {
 			return partitions.filter(Files::isDirectory)
 				.map(partition -> dayOf(partition.getFileName().toString()))
 				.flatMap(Optional::stream)
-				.min(LocalDate::compareTo);
+				.sorted()
+				.toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot list the lake's partitions in " + events, ex);
 		}
+	}
+
+	/** The earliest day with a partition; empty when the lake has none yet. */
+	public static Optional<LocalDate> firstDay(LakeLayout lake) {
+		return days(lake).stream().findFirst();
 	}
 
 	private static Optional<LocalDate> dayOf(String name) {

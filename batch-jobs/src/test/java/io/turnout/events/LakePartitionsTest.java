@@ -17,16 +17,18 @@ class LakePartitionsTest {
 	Path root;
 
 	@Test
-	void theFirstDayIsTheEarliestPartitionDirectory() throws Exception {
+	void theDaysAreThePartitionDirectoriesInOrder() throws Exception {
 		LakeLayout lake = new LakeLayout(this.root);
 		assertThat(LakePartitions.firstDay(lake)).isEmpty();
 
 		Files.createDirectories(lake.partition(LocalDate.parse("2026-03-02")));
 		Files.createDirectories(lake.partition(LocalDate.parse("2026-02-28")));
-		Files.createDirectories(this.root.resolve("events").resolve("dt=not-a-day"));
-		Files.createDirectories(this.root.resolve("events").resolve("_tmp"));
-		Files.writeString(this.root.resolve("events").resolve("dt=2026-01-01"), "a file, not a partition");
+		Files.createDirectories(lake.partitions().resolve("dt=not-a-day"));
+		Files.createDirectories(lake.partitions().resolve("_tmp"));
+		Files.writeString(lake.partitions().resolve("dt=2026-01-01"), "a file, not a partition");
 
+		assertThat(LakePartitions.days(lake)).containsExactly(LocalDate.parse("2026-02-28"),
+				LocalDate.parse("2026-03-02"));
 		assertThat(LakePartitions.firstDay(lake)).contains(LocalDate.parse("2026-02-28"));
 	}
 

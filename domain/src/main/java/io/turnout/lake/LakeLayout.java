@@ -18,8 +18,13 @@ import io.turnout.json.JsonValue.JsonString;
  */
 public record LakeLayout(Path root) {
 
+	/** Where the partitions are: {@code <root>/events}. */
+	public Path partitions() {
+		return this.root.resolve("events");
+	}
+
 	public Path partition(LocalDate day) {
-		return this.root.resolve("events").resolve("dt=" + day);
+		return partitions().resolve("dt=" + day);
 	}
 
 	/** The partition date of a raw message; empty when it has no readable time at all. */

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.turnout.events.LakePartitions;
 import io.turnout.jobs.NightlyJobs;
 import io.turnout.jobs.NightlyJobs.JobRun;
 import io.turnout.lake.LakeLayout;
@@ -110,7 +111,7 @@ final class DemoCommand implements Command {
 		LakeLayout lake = context.getBean(LakeLayout.class);
 		awaitLake(lake, messages.size());
 		NightlyJobs jobs = context.getBean(NightlyJobs.class);
-		for (LocalDate landed : landedDays(lake)) {
+		for (LocalDate landed : LakePartitions.days(lake)) {
 			for (UseCase useCase : UseCase.values()) {
 				JobRun run = jobs.run(useCase.code(), landed, true);
 				out.println("job run " + useCase.code() + " --date=" + landed + ": " + run.message());
@@ -171,7 +172,7 @@ final class DemoCommand implements Command {
 	}
 
 	private static long lakeLines(LakeLayout lake) {
-		Path events = lake.root().resolve("events");
+		Path events = lake.partitions();
 		if (!Files.isDirectory(events)) {
 			return 0;
 		}
@@ -192,19 +193,6 @@ final class DemoCommand implements Command {
 		}
 	}
 
-	private static List<LocalDate> landedDays(LakeLayout lake) {
-		try (Stream<Path> partitions = Files.list(lake.root().resolve("events"))) {
-			return partitions.map(p -> p.getFileName().toString())
-				.filter(name -> name.startsWith("dt="))
-				.map(name -> LocalDate.parse(name.substring(3)))
-				.sorted()
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	private static void printSummary(DuckDbDatabase warehouse, int sent, LakeLayout lake, PrintStream out) {
 		try (Connection connection = warehouse.connect(); Statement statement = connection.createStatement()) {
 			long events = count(statement, "marketing.events");
@@ -212,7 +200,7 @@ final class DemoCommand implements Command {
 			out.println();
 			out.println("What landed where");
 			out.printf("  sent to the collector      %,10d messages%n", sent);
-			out.printf("  lake (%s) %,d lines%n", lake.root().resolve("events"), lakeLines(lake));
+			out.printf("  lake (%s) %,d lines%n", lake.partitions(), lakeLines(lake));
 			out.printf("  events                     %,10d rows%n", events);
 			out.printf("  duplicates dropped         %,10d%n", sent - events - failed);
 			out.printf("  identity_links             %,10d rows%n", count(statement, "marketing.identity_links"));
