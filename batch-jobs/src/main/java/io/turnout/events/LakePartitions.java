@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -26,7 +25,7 @@ public final class LakePartitions {
 		}
 		try (Stream<Path> partitions = Files.list(events)) {
 			return partitions.filter(Files::isDirectory)
-				.map(partition -> dayOf(partition.getFileName().toString()))
+				.map(partition -> LakeLayout.dayOfPartition(partition.getFileName().toString()))
 				.flatMap(Optional::stream)
 				.sorted()
 				.toList();
@@ -39,18 +38,6 @@ public final class LakePartitions {
 	/** The earliest day with a partition; empty when the lake has none yet. */
 	public static Optional<LocalDate> firstDay(LakeLayout lake) {
 		return days(lake).stream().findFirst();
-	}
-
-	private static Optional<LocalDate> dayOf(String name) {
-		if (!name.startsWith("dt=")) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(LocalDate.parse(name.substring(3)));
-		}
-		catch (DateTimeParseException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

@@ -120,11 +120,8 @@ final class StreamingBench {
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 			String base = "http://127.0.0.1:" + port;
 			awaitUp(http, base, serve);
-			// One batch through to DuckDB, so that the consumer has joined its group;
-			// then
-			// the warm-up traffic, if any, for the JIT to compile the path. What follows
-			// is
-			// measured.
+			// One batch through, so that the consumer has joined its group; then
+			// the warm-up traffic, if any, for the JIT. What follows is measured.
 			send(http, base, batches.subList(0, 1), 0);
 			awaitStored(http, base, 100);
 			if (!warmup.isEmpty()) {

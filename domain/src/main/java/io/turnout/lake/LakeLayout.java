@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import io.turnout.events.Timestamps;
@@ -18,13 +19,31 @@ import io.turnout.json.JsonValue.JsonString;
  */
 public record LakeLayout(Path root) {
 
+	private static final String PARTITION_PREFIX = "dt=";
+
 	/** Where the partitions are: {@code <root>/events}. */
 	public Path partitions() {
 		return this.root.resolve("events");
 	}
 
 	public Path partition(LocalDate day) {
-		return partitions().resolve("dt=" + day);
+		return partitions().resolve(PARTITION_PREFIX + day);
+	}
+
+	/**
+	 * The day of a partition directory's name ({@code dt=YYYY-MM-DD}); empty for any
+	 * other.
+	 */
+	public static Optional<LocalDate> dayOfPartition(String directoryName) {
+		if (!directoryName.startsWith(PARTITION_PREFIX)) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(LocalDate.parse(directoryName.substring(PARTITION_PREFIX.length())));
+		}
+		catch (DateTimeParseException ex) {
+			return Optional.empty();
+		}
 	}
 
 	/** The partition date of a raw message; empty when it has no readable time at all. */
