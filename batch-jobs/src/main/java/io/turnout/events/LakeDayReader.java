@@ -1,13 +1,8 @@
 package io.turnout.events;
 
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -48,7 +43,7 @@ public class LakeDayReader implements ItemStreamReader<String> {
 
 	private long lineIndex;
 
-	private BufferedReader reader;
+	private Utf8LineReader reader;
 
 	private CountingInputStream counting;
 
@@ -148,7 +143,7 @@ public class LakeDayReader implements ItemStreamReader<String> {
 			}
 			return line;
 		}
-		catch (IOException | UncheckedIOException ex) {
+		catch (IOException ex) {
 			throw new ItemStreamException("The lake file " + this.files.get(this.fileIndex)
 					+ " cannot be read after line " + this.lineIndex + " (" + ex.getMessage()
 					+ "). Replace the file and run the job again: " + "it restarts at this file.", ex);
@@ -161,11 +156,7 @@ public class LakeDayReader implements ItemStreamReader<String> {
 			this.counting = new CountingInputStream(Files.newInputStream(file));
 			InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(this.counting, 65_536)
 					: this.counting;
-			this.reader = new BufferedReader(new InputStreamReader(in,
-					StandardCharsets.UTF_8.newDecoder()
-						.onMalformedInput(CodingErrorAction.REPLACE)
-						.onUnmappableCharacter(CodingErrorAction.REPLACE)),
-					1 << 16);
+			this.reader = new Utf8LineReader(in, 1 << 16);
 		}
 		catch (NoSuchFileException ex) {
 			throw new ItemStreamException("The lake file " + file + " disappeared while the job ran.", ex);
