@@ -51,8 +51,16 @@ public final class IngestEvents {
 		return store(outcomes);
 	}
 
-	/** Stores validated messages, in the order they were read. */
+	/**
+	 * Stores validated messages, in the order they were read, and works out what they
+	 * touch downstream.
+	 */
 	public IngestReport store(List<? extends Outcome> outcomes) {
+		return store(outcomes, Downstream.TRACKED);
+	}
+
+	/** Stores validated messages, in the order they were read. */
+	public IngestReport store(List<? extends Outcome> outcomes, Downstream downstream) {
 		Map<String, EventRow> earliest = new LinkedHashMap<>(2 * outcomes.size());
 		List<FailedEvent> failures = new ArrayList<>();
 		Map<FailureReason, Integer> reasons = new EnumMap<>(FailureReason.class);
@@ -68,7 +76,9 @@ public final class IngestEvents {
 			}
 		}
 		int acceptedMessages = accepted;
-		Stored stored = this.warehouse.inOneTransaction(tables -> storeInOneTransaction(tables, earliest, failures));
+		boolean tracked = downstream == Downstream.TRACKED;
+		Stored stored = this.warehouse
+			.inOneTransaction(tables -> storeInOneTransaction(tables, earliest, failures, tracked));
 		int newEvents = (int) stored.written().stream().filter(event -> !event.isReplacement()).count();
 		Instant latest = null;
 		for (EventRow event : earliest.values()) {
@@ -82,14 +92,14 @@ public final class IngestEvents {
 	}
 
 	private static Stored storeInOneTransaction(EventTables tables, Map<String, EventRow> candidates,
-			List<FailedEvent> failures) {
+			List<FailedEvent> failures, boolean tracked) {
 		Map<String, StoredEvent> stored = candidates.isEmpty() ? Map.of() : tables.storedEvents(candidates.keySet());
 		List<EventRow> newEvents = new ArrayList<>();
 		List<EventRow> earlierCopies = new ArrayList<>();
 		Set<String> touchedOrderIds = new HashSet<>();
 		// The order ids whose stored events an earlier copy replaces.
 		Set<String> replacedOrderIds = new HashSet<>();
-		TouchedSlices touched = new TouchedSlices();
+		TouchedSlices touched = new TouchedSlices(tracked);
 		for (EventRow candidate : candidates.values()) {
 			StoredEvent existing = stored.get(candidate.eventId());
 			if (existing == null) {
@@ -114,12 +124,8 @@ public final class IngestEvents {
 				touchedOrderIds.add(candidate.orderId());
 			}
 		}
-		List<IdentityLink> links = new ArrayList<>();
-		newEvents.stream().filter(EventRow::linksIdentity).forEach(event -> links.add(event.identityLink()));
-		earlierCopies.stream().filter(EventRow::linksIdentity).forEach(event -> links.add(event.identityLink()));
 		// Read before the writes: the links stored before this batch.
-		List<IdentityLink> changingLinks = links.isEmpty() ? List.of() : ChangingLinks.among(links,
-				tables.identityLinksOf(links.stream().map(IdentityLink::anonymousId).collect(Collectors.toSet())));
+		List<IdentityLink> changingLinks = tracked ? changingLinks(tables, newEvents, earlierCopies) : List.of();
 		if (!newEvents.isEmpty()) {
 			tables.insertEvents(newEvents);
 		}
@@ -137,6 +143,16 @@ public final class IngestEvents {
 		newEvents.forEach(event -> written.add(new WrittenEvent(event, false)));
 		earlierCopies.forEach(event -> written.add(new WrittenEvent(event, true)));
 		return new Stored(written, touched, changingLinks);
+	}
+
+	/** The identity links of the events to write that can change a customer key. */
+	private static List<IdentityLink> changingLinks(EventTables tables, List<EventRow> newEvents,
+			List<EventRow> earlierCopies) {
+		List<IdentityLink> links = new ArrayList<>();
+		newEvents.stream().filter(EventRow::linksIdentity).forEach(event -> links.add(event.identityLink()));
+		earlierCopies.stream().filter(EventRow::linksIdentity).forEach(event -> links.add(event.identityLink()));
+		return links.isEmpty() ? List.of() : ChangingLinks.among(links,
+				tables.identityLinksOf(links.stream().map(IdentityLink::anonymousId).collect(Collectors.toSet())));
 	}
 
 	/**
@@ -192,7 +208,16 @@ public final class IngestEvents {
 
 		private final Map<LocalDate, Map<String, Instant>> keysByDay = new TreeMap<>();
 
+		private final boolean tracked;
+
+		TouchedSlices(boolean tracked) {
+			this.tracked = tracked;
+		}
+
 		void add(LocalDate day, String sessionKey, Instant since) {
+			if (!this.tracked) {
+				return;
+			}
 			this.keysByDay.computeIfAbsent(day, key -> new HashMap<>())
 				.merge(sessionKey, since, (a, b) -> a.isBefore(b) ? a : b);
 		}
@@ -215,6 +240,19 @@ public final class IngestEvents {
 	 */
 	private static EventRow earlierCopy(EventRow first, EventRow second) {
 		return second.receivedAt().isBefore(first.receivedAt()) ? second : first;
+	}
+
+	/**
+	 * Whether a store works out what its events touch downstream: the slices and identity
+	 * links of {@link IngestReport}, which the streaming function needs to restate the
+	 * derived use cases. A nightly job does not: each derived use case's own nightly job
+	 * reads whole days. Not tracking them saves a look-up of the stored identity links
+	 * and a map entry per event.
+	 */
+	public enum Downstream {
+
+		TRACKED, NOT_TRACKED
+
 	}
 
 }

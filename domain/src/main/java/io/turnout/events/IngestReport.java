@@ -11,7 +11,8 @@ import java.util.Map;
  * stored events touch downstream: the (day, session key) slices of the events written, of
  * the stored copies they replace and of every event of the orders they change, each with
  * the earliest event time changed ({@link Instant#MIN} for the whole day), and the
- * identity links written that can change a customer key ({@link ChangingLinks}).
+ * identity links written that can change a customer key ({@link ChangingLinks}). Both are
+ * empty when the store did not track them ({@link IngestEvents.Downstream#NOT_TRACKED}).
  */
 public record IngestReport(int received, int newEvents, int duplicates, Map<FailureReason, Integer> failuresByReason,
 		Map<LocalDate, Map<String, Instant>> changedSince, List<IdentityLink> identityLinks, Instant latestEventTime) {

@@ -65,6 +65,28 @@ class DuckDbEventWarehouseTest {
 	}
 
 	@Test
+	void aStoreThatDoesNotTrackDownstreamWritesTheSameRowsAndReportsNoSlicesOrLinks() throws SQLException {
+		List<String> batch = List.of(order("o1", "m1", "2026-03-01T10:00:00Z", "2026-03-01T10:00:01Z", "12.50"),
+				order("o1", "m2", "2026-03-01T09:00:00Z", "2026-03-01T10:00:02Z", "99"), "not json");
+		IngestReport tracked = this.events.ingest(batch);
+		String rows = allRows();
+		this.writer.execute("DELETE FROM marketing.events", "DELETE FROM marketing.identity_links",
+				"DELETE FROM marketing.orders", "DELETE FROM marketing.failed_events");
+
+		IngestReport untracked = this.events.store(batch.stream().map(this.events::validate).toList(),
+				IngestEvents.Downstream.NOT_TRACKED);
+
+		assertThat(tracked.changedSince()).isNotEmpty();
+		assertThat(tracked.identityLinks()).isNotEmpty();
+		assertThat(untracked.changedSince()).isEmpty();
+		assertThat(untracked.identityLinks()).isEmpty();
+		assertThat(untracked).usingRecursiveComparison()
+			.ignoringFields("changedSince", "identityLinks")
+			.isEqualTo(tracked);
+		assertThat(allRows()).isEqualTo(rows);
+	}
+
+	@Test
 	void aSecondProcessIsRefusedWithAClearMessage() throws Exception {
 		Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), OpenFromAnotherProcess.class.getName(),
@@ -84,6 +106,14 @@ class DuckDbEventWarehouseTest {
 		}
 
 		assertThatThrownBy(this.database::migrate).hasMessageContaining("checksum mismatch").hasMessageContaining("1");
+	}
+
+	private String allRows() throws SQLException {
+		return one("SELECT string_agg(r, '|' ORDER BY r) FROM ("
+				+ "SELECT concat_ws(',', event_id, order_id, revenue, received_at) r FROM marketing.events "
+				+ "UNION ALL SELECT concat_ws(',', anonymous_id, user_id, event_id) FROM marketing.identity_links "
+				+ "UNION ALL SELECT concat_ws(',', order_id, event_id, revenue, duplicate_events) FROM marketing.orders "
+				+ "UNION ALL SELECT concat_ws(',', failure_id, reason) FROM marketing.failed_events)");
 	}
 
 	private long count(String table) throws SQLException {
