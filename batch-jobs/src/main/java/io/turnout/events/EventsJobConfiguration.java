@@ -1,7 +1,5 @@
 package io.turnout.events;
 
-import java.time.LocalDate;
-
 import io.turnout.jobs.BatchJobProperties;
 import io.turnout.jobs.JobProgress;
 import io.turnout.lake.LakeLayout;
@@ -11,7 +9,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -33,13 +30,14 @@ public class EventsJobConfiguration {
 
 	@Bean
 	Step eventsIngestLakeDay(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			ValidatedLakeDayReader validatedLakeDayReader, EventsWriter eventsWriter, BatchJobProperties properties) {
+			EventsStepReader eventsStepReader, EventsWriter eventsWriter, BatchJobProperties properties) {
 		return new StepBuilder("events.ingestLakeDay", jobRepository).<Outcome, Outcome>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
-			.reader(validatedLakeDayReader)
+			.reader(eventsStepReader)
 			.writer(eventsWriter)
+			.listener(eventsStepReader)
 			.listener(eventsWriter)
-			.listener(new JobProgress("events", validatedLakeDayReader::fractionRead))
+			.listener(new JobProgress("events", eventsStepReader::fractionRead))
 			.build();
 	}
 
@@ -48,12 +46,10 @@ public class EventsJobConfiguration {
 	 * when this one is stored.
 	 */
 	@Bean
-	@StepScope
-	ValidatedLakeDayReader validatedLakeDayReader(LakeLayout lake,
-			@Value("#{jobParameters['businessDate']}") LocalDate businessDate, IngestEvents ingestEvents,
+	EventsStepReader eventsStepReader(LakeLayout lake, IngestEvents ingestEvents,
 			ThreadPoolTaskExecutor validationExecutor, BatchJobProperties properties) {
-		return new ValidatedLakeDayReader(new LakeDayReader(lake, businessDate), ingestEvents::validate,
-				validationExecutor, 2 * properties.chunkSize());
+		return new EventsStepReader((day) -> new ValidatedLakeDayReader(new LakeDayReader(lake, day),
+				ingestEvents::validate, validationExecutor, 2 * properties.chunkSize()));
 	}
 
 	@Bean
