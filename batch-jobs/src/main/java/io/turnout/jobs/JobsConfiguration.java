@@ -39,8 +39,8 @@ public class JobsConfiguration {
 	@Bean(destroyMethod = "shutdown")
 	ThreadPoolTaskExecutor validationExecutor(BatchJobProperties properties) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(properties.validationThreadsOrProcessors());
-		executor.setMaxPoolSize(properties.validationThreadsOrProcessors());
+		executor.setCorePoolSize(properties.validationThreadsOrDefault());
+		executor.setMaxPoolSize(properties.validationThreadsOrDefault());
 		executor.setThreadNamePrefix("turnout-validate-");
 		executor.setDaemon(true);
 		executor.initialize();
