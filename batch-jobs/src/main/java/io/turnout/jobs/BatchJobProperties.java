@@ -12,9 +12,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param chunkSize messages per chunk: one warehouse transaction and one restart point
  * @param validationThreads threads that validate the lake day's lines ahead of the writer
- * (read order is kept; up to two chunks are read ahead); 0 means one per processor but
- * one, which the writer keeps for itself: on two cores a second validation thread only
- * takes the writer's turns, and the job is slower
+ * (read order is kept; up to one chunk is read ahead); 0 means one per processor but one,
+ * which the writer keeps for itself: on two cores a second validation thread only takes
+ * the writer's turns, and the job is slower
  */
 @Validated
 @ConfigurationProperties("turnout.batch")
