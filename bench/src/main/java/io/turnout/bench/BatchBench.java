@@ -2,9 +2,11 @@ package io.turnout.bench;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -92,12 +94,20 @@ final class BatchBench {
 		while (written < this.messages) {
 			List<String> lines = SyntheticTraffic.asLakeLines(SyntheticTraffic.day(DAY, 5_000, file), "bench", file);
 			int take = (int) Math.min(lines.size(), this.messages - written);
-			try (BufferedWriter out = Files.newBufferedWriter(
-					partition.resolve(String.format("part-%03d-%019d.jsonl", file, written)), StandardCharsets.UTF_8)) {
+			Path path = partition.resolve(String.format("part-%03d-%019d.jsonl", file, written));
+			try (BufferedWriter out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
 				for (String line : lines.subList(0, take)) {
 					out.write(line);
 					out.write('\n');
 				}
+			}
+			// Forced to disk, as the lake sink publishes its files. Otherwise the job
+			// runs
+			// while the kernel writes the day's dirty pages back, and waits for it: 13.4
+			// s
+			// against 10.0 s for the same day once written back.
+			try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+				channel.force(true);
 			}
 			written += take;
 			file++;
