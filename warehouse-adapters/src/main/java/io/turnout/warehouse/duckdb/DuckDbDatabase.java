@@ -54,11 +54,10 @@ public final class DuckDbDatabase implements AutoCloseable {
 		try {
 			Connection connection = DriverManager.getConnection("jdbc:duckdb:" + absolute);
 			try (java.sql.Statement statement = connection.createStatement()) {
-				// DuckDB checkpoints whenever its WAL passes 16 MB, which under a steady
-				// load of
-				// micro-batches is nearly every commit; a larger threshold trades WAL
-				// size (and
-				// recovery time after a crash) for write throughput.
+				// DuckDB checkpoints whenever its WAL passes 16 MB, which under a
+				// steady load of micro-batches is nearly every commit; a larger
+				// threshold trades WAL size (and recovery time after a crash) for
+				// write throughput.
 				statement.execute("SET checkpoint_threshold = '" + CHECKPOINT_THRESHOLD + "'");
 			}
 			log.info("Opened the DuckDB warehouse {}", absolute);
