@@ -3,6 +3,7 @@ package io.turnout.events;
 import java.time.LocalDate;
 import java.util.function.Function;
 
+import io.turnout.jobs.NightlyJobs;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -22,8 +23,6 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 public class EventsStepReader implements ItemStreamReader<Outcome>, StepExecutionListener {
 
-	static final String BUSINESS_DATE = "businessDate";
-
 	private final Function<LocalDate, ValidatedLakeDayReader> readerOfDay;
 
 	private LocalDate day;
@@ -36,7 +35,7 @@ public class EventsStepReader implements ItemStreamReader<Outcome>, StepExecutio
 
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		this.day = stepExecution.getJobParameters().getLocalDate(BUSINESS_DATE);
+		this.day = stepExecution.getJobParameters().getLocalDate(NightlyJobs.BUSINESS_DATE);
 	}
 
 	@Override
@@ -46,8 +45,8 @@ public class EventsStepReader implements ItemStreamReader<Outcome>, StepExecutio
 					"The events step is already running in this process for " + this.day + "; one run at a time.");
 		}
 		if (this.day == null) {
-			throw new ItemStreamException(
-					"The events step has no business date: the job parameter '" + BUSINESS_DATE + "' is missing.");
+			throw new ItemStreamException("The events step has no business date: the job parameter '"
+					+ NightlyJobs.BUSINESS_DATE + "' is missing.");
 		}
 		ValidatedLakeDayReader reader = this.readerOfDay.apply(this.day);
 		reader.open(context);

@@ -2,6 +2,7 @@ package io.turnout.events;
 
 import java.util.Map;
 
+import io.turnout.jobs.NightlyJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -71,7 +72,7 @@ public class EventsWriter implements ItemWriter<Outcome>, StepExecutionListener 
 				+ ", duplicates " + context.getLong(DUPLICATES, 0) + ", failed " + failedTotal
 				+ (failed.isEmpty() ? "" : " (" + failed + ")");
 		log.info("use case events, day {}: {} [{}]",
-				stepExecution.getJobParameters().getParameter("businessDate").value(), summary,
+				stepExecution.getJobParameters().getParameter(NightlyJobs.BUSINESS_DATE).value(), summary,
 				stepExecution.getStatus());
 		return stepExecution.getExitStatus().addExitDescription(summary);
 	}

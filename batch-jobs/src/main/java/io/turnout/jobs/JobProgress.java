@@ -82,8 +82,8 @@ public class JobProgress implements ChunkListener<Object, Object>, StepExecution
 		String left = (fraction > 0.001 && fraction < 1.0)
 				? formatDuration(Duration.ofSeconds((long) (seconds * (1 - fraction) / fraction))) : "-";
 		return String.format("use case %s, day %s: %,d messages read, %,.0f/s, %.0f%% done, %s left", this.useCase,
-				this.stepExecution.getJobParameters().getParameter("businessDate").value(), read, rate, fraction * 100,
-				left);
+				this.stepExecution.getJobParameters().getParameter(NightlyJobs.BUSINESS_DATE).value(), read, rate,
+				fraction * 100, left);
 	}
 
 	private static String formatDuration(Duration duration) {

@@ -36,6 +36,9 @@ import org.springframework.batch.core.step.StepExecution;
  */
 public class NightlyJobs {
 
+	/** The job parameter every nightly job runs for: the day, a {@code LocalDate}. */
+	public static final String BUSINESS_DATE = "businessDate";
+
 	private static final Logger log = LoggerFactory.getLogger(NightlyJobs.class);
 
 	private final JobOperator jobOperator;
@@ -76,7 +79,7 @@ public class NightlyJobs {
 			return new JobRun(JobRun.Outcome.FAILED, "There is no nightly job for use case '" + useCase
 					+ "'; jobs exist for " + this.jobsByUseCase.keySet() + ".");
 		}
-		JobParametersBuilder parameters = new JobParametersBuilder().addLocalDate("businessDate", businessDate, true);
+		JobParametersBuilder parameters = new JobParametersBuilder().addLocalDate(BUSINESS_DATE, businessDate, true);
 		if (rerun) {
 			parameters.addLong("run.id", Instant.now().toEpochMilli(), true);
 		}

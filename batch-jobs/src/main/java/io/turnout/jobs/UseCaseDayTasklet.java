@@ -35,7 +35,7 @@ public class UseCaseDayTasklet implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		LocalDate day = contribution.getStepExecution().getJobParameters().getLocalDate("businessDate");
+		LocalDate day = contribution.getStepExecution().getJobParameters().getLocalDate(NightlyJobs.BUSINESS_DATE);
 		String summary = this.restate.apply(day);
 		contribution.setExitStatus(ExitStatus.COMPLETED.addExitDescription(summary));
 		log.info("use case {}, day {}: {}", this.useCase, day, summary);

@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 
+import io.turnout.jobs.NightlyJobs;
 import io.turnout.lake.LakeLayout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,10 +35,6 @@ class EventsStepReaderTest {
 	private static final LocalDate TUESDAY = LocalDate.parse("2026-03-03");
 
 	private final ExecutorService validationThreads = Executors.newFixedThreadPool(2);
-
-	/** Each line's outcome names the line. */
-	private final Function<String, Outcome> validation = line -> new Outcome.Failed(
-			new FailedEvent(line, null, null, FailureReason.INVALID_JSON, "line", line, null));
 
 	@TempDir
 	Path root;
@@ -82,8 +78,8 @@ class EventsStepReaderTest {
 	}
 
 	private EventsStepReader reader(LakeLayout lake) {
-		return new EventsStepReader((day) -> new ValidatedLakeDayReader(new LakeDayReader(lake, day), this.validation,
-				this.validationThreads, 1_000));
+		return new EventsStepReader((day) -> new ValidatedLakeDayReader(new LakeDayReader(lake, day),
+				LinesAsOutcomes::outcomeOf, this.validationThreads, 1_000));
 	}
 
 	private static List<String> run(EventsStepReader reader, LocalDate day) {
@@ -91,7 +87,7 @@ class EventsStepReaderTest {
 		reader.open(new ExecutionContext());
 		List<String> read = new ArrayList<>();
 		for (Outcome outcome = reader.read(); outcome != null; outcome = reader.read()) {
-			read.add(((Outcome.Failed) outcome).failure().raw());
+			read.add(LinesAsOutcomes.lineOf(outcome));
 		}
 		reader.close();
 		return read;
@@ -99,7 +95,7 @@ class EventsStepReaderTest {
 
 	private static StepExecution stepOf(LocalDate day) {
 		return MetaDataInstanceFactory.createStepExecution(
-				new JobParametersBuilder().addLocalDate(EventsStepReader.BUSINESS_DATE, day).toJobParameters());
+				new JobParametersBuilder().addLocalDate(NightlyJobs.BUSINESS_DATE, day).toJobParameters());
 	}
 
 	private LakeLayout lakeWith(LocalDate day, String... lines) throws IOException {

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -35,10 +34,6 @@ class ValidatedLakeDayReaderTest {
 	private static final LocalDate DAY = LocalDate.parse("2026-03-02");
 
 	private final ExecutorService validationThreads = Executors.newFixedThreadPool(3);
-
-	/** Each line's outcome names the line, so the order handed out can be checked. */
-	private final Function<String, Outcome> validation = line -> new Outcome.Failed(
-			new FailedEvent(line, null, null, FailureReason.INVALID_JSON, "line", line, null));
 
 	@TempDir
 	Path lake;
@@ -98,7 +93,7 @@ class ValidatedLakeDayReaderTest {
 		assertThatThrownBy(() -> {
 			Outcome outcome;
 			while ((outcome = reader.read()) != null) {
-				read.add(rawOf(outcome));
+				read.add(LinesAsOutcomes.lineOf(outcome));
 			}
 		}).isInstanceOf(ItemStreamException.class).hasMessageContaining(broken.toString());
 		assertThat(read).startsWith(written.toArray(String[]::new));
@@ -106,7 +101,7 @@ class ValidatedLakeDayReaderTest {
 	}
 
 	private ValidatedLakeDayReader reader(int messagesAhead) {
-		return new ValidatedLakeDayReader(new LakeDayReader(new LakeLayout(this.lake), DAY), this.validation,
+		return new ValidatedLakeDayReader(new LakeDayReader(new LakeLayout(this.lake), DAY), LinesAsOutcomes::outcomeOf,
 				this.validationThreads, messagesAhead);
 	}
 
@@ -114,13 +109,9 @@ class ValidatedLakeDayReaderTest {
 		List<String> read = new ArrayList<>();
 		Outcome outcome;
 		while (read.size() < limit && (outcome = reader.read()) != null) {
-			read.add(rawOf(outcome));
+			read.add(LinesAsOutcomes.lineOf(outcome));
 		}
 		return read;
-	}
-
-	private static String rawOf(Outcome outcome) {
-		return ((Outcome.Failed) outcome).failure().raw();
 	}
 
 	private List<String> writeFile(String name, int first, int count) throws IOException {
