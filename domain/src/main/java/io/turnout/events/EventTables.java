@@ -32,6 +32,19 @@ public interface EventTables {
 	void insertEvents(List<EventRow> events);
 
 	/**
+	 * Adds events like {@link #insertEvents}, that nothing later in this transaction
+	 * reads back. The warehouse may load them alongside the transaction, on a second
+	 * connection in parallel, and commit them just after it; they are rolled back with
+	 * it, but a failure of that second commit leaves the transaction's other writes
+	 * stored without them. Only a caller that stores the whole batch again after any
+	 * failure may use it: the nightly job, which re-runs the chunk (its events already
+	 * stored are then found stored, and counted as duplicates).
+	 */
+	default void insertEventsAlongside(List<EventRow> events) {
+		insertEvents(events);
+	}
+
+	/**
 	 * Replaces stored events by event id, and their {@code identity_links} rows with
 	 * them.
 	 */

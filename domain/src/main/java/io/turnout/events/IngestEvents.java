@@ -126,8 +126,13 @@ public final class IngestEvents {
 		}
 		// Read before the writes: the links stored before this batch.
 		List<IdentityLink> changingLinks = tracked ? changingLinks(tables, newEvents, earlierCopies) : List.of();
-		if (!newEvents.isEmpty()) {
-			tables.insertEvents(newEvents);
+		if (tracked) {
+			if (!newEvents.isEmpty()) {
+				tables.insertEvents(newEvents);
+			}
+		}
+		else {
+			insertAlongsideButOrders(tables, newEvents);
 		}
 		if (!earlierCopies.isEmpty()) {
 			tables.replaceEvents(earlierCopies);
@@ -143,6 +148,27 @@ public final class IngestEvents {
 		newEvents.forEach(event -> written.add(new WrittenEvent(event, false)));
 		earlierCopies.forEach(event -> written.add(new WrittenEvent(event, true)));
 		return new Stored(written, touched, changingLinks);
+	}
+
+	/**
+	 * A nightly store's new events: the order events are read back below (an order row is
+	 * worked out from its stored events), the others never are, so the warehouse may load
+	 * them alongside the transaction. A streaming store does not: its touched slices are
+	 * restated after the transaction, and a second commit that failed would leave events
+	 * stored that a replay finds stored and no longer restates.
+	 */
+	private static void insertAlongsideButOrders(EventTables tables, List<EventRow> newEvents) {
+		List<EventRow> orders = new ArrayList<>();
+		List<EventRow> others = new ArrayList<>(newEvents.size());
+		for (EventRow event : newEvents) {
+			(event.isOrder() ? orders : others).add(event);
+		}
+		if (!others.isEmpty()) {
+			tables.insertEventsAlongside(others);
+		}
+		if (!orders.isEmpty()) {
+			tables.insertEvents(orders);
+		}
 	}
 
 	/** The identity links of the events to write that can change a customer key. */
@@ -247,7 +273,9 @@ public final class IngestEvents {
 	 * links of {@link IngestReport}, which the streaming function needs to restate the
 	 * derived use cases. A nightly job does not: each derived use case's own nightly job
 	 * reads whole days. Not tracking them saves a look-up of the stored identity links
-	 * and a map entry per event.
+	 * and a map entry per event. A store that does not track them is the nightly job's,
+	 * which re-runs a whole chunk after any failure: its new events other than orders are
+	 * added with {@link EventTables#insertEventsAlongside}.
 	 */
 	public enum Downstream {
 

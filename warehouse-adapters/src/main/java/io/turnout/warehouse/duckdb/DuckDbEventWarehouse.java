@@ -29,6 +29,9 @@ import io.turnout.events.StoredEvent;
  */
 public final class DuckDbEventWarehouse implements EventWarehouse {
 
+	/** Fewer events are appended on the writer's connection alone. */
+	static final int LOAD_ALONGSIDE_FROM = 10_000;
+
 	private final DuckDbWriter writer;
 
 	private final TableNames tableNames;
@@ -116,8 +119,29 @@ public final class DuckDbEventWarehouse implements EventWarehouse {
 
 		@Override
 		public void insertEvents(List<EventRow> events) {
-			// New ids: appended straight into the tables, no staging copy.
-			appendEvents(null, this.names.schema(), this.names.table("events"), events);
+			insertEvents(writer, events);
+		}
+
+		/**
+		 * From {@value #LOAD_ALONGSIDE_FROM} events on, half of them are appended on the
+		 * writer's second connection while this one appends the other half: DuckDB's
+		 * inserts are single-threaded per transaction.
+		 */
+		@Override
+		public void insertEventsAlongside(List<EventRow> events) {
+			if (events.size() < LOAD_ALONGSIDE_FROM) {
+				insertEvents(events);
+				return;
+			}
+			int half = events.size() / 2;
+			List<EventRow> second = List.copyOf(events.subList(half, events.size()));
+			writer.loadAlongside(loader -> insertEvents(loader, second));
+			insertEvents(writer, events.subList(0, half));
+		}
+
+		/** New ids: appended straight into the tables, no staging copy. */
+		private void insertEvents(DuckDbWriter writer, List<EventRow> events) {
+			appendEvents(writer, null, this.names.schema(), this.names.table("events"), events);
 			List<IdentityLink> links = events.stream()
 				.filter(EventRow::linksIdentity)
 				.map(EventRow::identityLink)
@@ -144,10 +168,11 @@ public final class DuckDbEventWarehouse implements EventWarehouse {
 		}
 
 		private void stageEvents(List<EventRow> events) {
-			appendEvents("temp", "main", "stage_events", events);
+			appendEvents(writer, "temp", "main", "stage_events", events);
 		}
 
-		private void appendEvents(String catalog, String schema, String table, List<EventRow> events) {
+		private static void appendEvents(DuckDbWriter writer, String catalog, String schema, String table,
+				List<EventRow> events) {
 			writer.append(catalog, schema, table, events, (a, e) -> {
 				a.append(e.eventId());
 				a.append(e.eventType());

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.turnout.warehouse.WarehouseException;
@@ -30,9 +31,22 @@ public final class DuckDbWriter implements AutoCloseable {
 
 	private final Connection connection;
 
+	private final DuckDbDatabase database;
+
+	private LoadAlongside alongside;
+
 	public DuckDbWriter(DuckDbDatabase database) {
+		this(database, connect(database));
+	}
+
+	private DuckDbWriter(DuckDbDatabase database, Connection connection) {
+		this.database = database;
+		this.connection = connection;
+	}
+
+	private static Connection connect(DuckDbDatabase database) {
 		try {
-			this.connection = database.connect();
+			return database.connect();
 		}
 		catch (SQLException ex) {
 			throw new WarehouseException("Cannot open a DuckDB writer connection: " + ex.getMessage(), ex);
@@ -41,30 +55,128 @@ public final class DuckDbWriter implements AutoCloseable {
 
 	/**
 	 * Runs work in one transaction, committed when it returns and rolled back when it
-	 * throws.
+	 * throws. Rows the work loads alongside ({@link #loadAlongside}) are committed just
+	 * after it, and rolled back with it.
 	 */
 	<T> T inOneTransaction(Supplier<T> work) {
 		this.lock.lock();
 		try {
-			this.connection.setAutoCommit(false);
+			begin();
+			T result;
 			try {
-				T result = work.get();
+				result = work.get();
+				if (loadingAlongside()) {
+					this.alongside.awaitLoads();
+				}
 				this.connection.commit();
-				return result;
 			}
-			catch (RuntimeException | Error ex) {
-				this.connection.rollback();
+			catch (RuntimeException | Error | SQLException ex) {
+				rollback(ex);
 				throw ex;
 			}
 			finally {
 				this.connection.setAutoCommit(true);
 			}
+			if (loadingAlongside()) {
+				commitAlongside();
+			}
+			return result;
 		}
 		catch (SQLException ex) {
 			throw new WarehouseException("DuckDB transaction failed: " + ex.getMessage(), ex);
 		}
 		finally {
 			this.lock.unlock();
+		}
+	}
+
+	private boolean loadingAlongside() {
+		return this.alongside != null && this.alongside.inTransaction();
+	}
+
+	private void rollback(Throwable failure) {
+		try {
+			this.connection.rollback();
+		}
+		catch (SQLException ex) {
+			failure.addSuppressed(ex);
+		}
+		if (loadingAlongside()) {
+			try {
+				this.alongside.rollback();
+			}
+			catch (RuntimeException ex) {
+				failure.addSuppressed(ex);
+			}
+		}
+	}
+
+	private void commitAlongside() {
+		try {
+			this.alongside.commit();
+		}
+		catch (RuntimeException ex) {
+			throw new WarehouseException("The transaction was committed, but not the rows loaded alongside it, which "
+					+ "were rolled back: store the batch again (a nightly job re-runs its chunk, and finds the "
+					+ "committed events stored). DuckDB said: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Loads rows on a second connection, in parallel with the rest of this transaction's
+	 * work (see {@link io.turnout.events.EventTables#insertEventsAlongside}). Called
+	 * within {@link #inOneTransaction}; the load gets the second connection's writer.
+	 */
+	void loadAlongside(Consumer<DuckDbWriter> load) {
+		if (!this.lock.isHeldByCurrentThread() || this.database == null) {
+			throw new IllegalStateException("Rows are loaded alongside a transaction of the writer, from within it");
+		}
+		if (this.alongside == null) {
+			this.alongside = new LoadAlongside(new DuckDbWriter(null, connect(this.database)));
+		}
+		this.alongside.start(load);
+	}
+
+	/**
+	 * Begins a transaction. DuckDB begins it with the first statement after auto-commit
+	 * is off: an Appender flushed before any statement commits its rows at once.
+	 */
+	void begin() {
+		try {
+			this.connection.setAutoCommit(false);
+			execute("SELECT 1");
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("Cannot begin a DuckDB transaction: " + ex.getMessage(), ex);
+		}
+	}
+
+	void commit() {
+		try {
+			this.connection.commit();
+			this.connection.setAutoCommit(true);
+		}
+		catch (SQLException ex) {
+			WarehouseException failure = new WarehouseException("DuckDB commit failed: " + ex.getMessage(), ex);
+			try {
+				rollback();
+			}
+			catch (RuntimeException rollback) {
+				failure.addSuppressed(rollback);
+			}
+			throw failure;
+		}
+	}
+
+	void rollback() {
+		try {
+			if (!this.connection.getAutoCommit()) {
+				this.connection.rollback();
+				this.connection.setAutoCommit(true);
+			}
+		}
+		catch (SQLException ex) {
+			throw new WarehouseException("DuckDB rollback failed: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -177,6 +289,9 @@ public final class DuckDbWriter implements AutoCloseable {
 
 	@Override
 	public void close() throws SQLException {
+		if (this.alongside != null) {
+			this.alongside.close();
+		}
 		this.connection.close();
 	}
 

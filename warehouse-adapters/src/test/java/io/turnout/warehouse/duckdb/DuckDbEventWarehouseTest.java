@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.turnout.events.IngestEvents;
@@ -87,6 +88,30 @@ class DuckDbEventWarehouseTest {
 	}
 
 	@Test
+	void aNightlySizedStoreLoadsHalfItsEventsAlongsideAndWritesTheSameRows() throws SQLException {
+		List<String> batch = new ArrayList<>();
+		for (int i = 0; i < 2 * DuckDbEventWarehouse.LOAD_ALONGSIDE_FROM; i++) {
+			String user = (i % 3 == 0) ? "\"u" + (i % 700) + "\"" : "null";
+			batch.add((i % 97 == 0) ? order("o" + i, "m" + i, "2026-03-01T10:00:00Z", "2026-03-01T10:00:01Z", "5")
+					: page("m" + ((i % 50 == 0) ? i - 1 : i), "a" + (i % 900), user));
+		}
+		batch.add("not json");
+		IngestReport tracked = this.events.ingest(batch);
+		String rows = allRows();
+		this.writer.execute("DELETE FROM marketing.events", "DELETE FROM marketing.identity_links",
+				"DELETE FROM marketing.orders", "DELETE FROM marketing.failed_events");
+
+		IngestReport nightly = this.events.store(batch.stream().map(this.events::validate).toList(),
+				IngestEvents.Downstream.NOT_TRACKED);
+
+		assertThat(nightly.newEvents()).isEqualTo(tracked.newEvents()).isGreaterThan(19_000);
+		assertThat(nightly.duplicates()).isEqualTo(tracked.duplicates()).isPositive();
+		assertThat(count("marketing.events")).isEqualTo(nightly.newEvents());
+		assertThat(count("marketing.orders")).isEqualTo(207);
+		assertThat(allRows()).isEqualTo(rows);
+	}
+
+	@Test
 	void aSecondProcessIsRefusedWithAClearMessage() throws Exception {
 		Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), OpenFromAnotherProcess.class.getName(),
@@ -127,6 +152,13 @@ class DuckDbEventWarehouseTest {
 			rs.next();
 			return rs.getString(1);
 		}
+	}
+
+	private static String page(String messageId, String anonymousId, String userId) {
+		return """
+				{"type":"page","messageId":"%s","anonymousId":"%s","userId":%s,"timestamp":"2026-03-01T11:00:00Z",\
+				"receivedAt":"2026-03-01T11:00:01Z","sourceId":"web","properties":{"path":"/p"},\
+				"context":{"campaign":{"source":"news","medium":"email"}}}""".formatted(messageId, anonymousId, userId);
 	}
 
 	private static String order(String orderId, String messageId, String timestamp, String receivedAt, String revenue) {
