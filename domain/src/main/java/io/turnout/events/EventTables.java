@@ -33,12 +33,12 @@ public interface EventTables {
 
 	/**
 	 * Adds events like {@link #insertEvents}, that nothing later in this transaction
-	 * reads back. The warehouse may load them alongside the transaction, on a second
-	 * connection in parallel, and commit them just after it; they are rolled back with
-	 * it, but a failure of that second commit leaves the transaction's other writes
-	 * stored without them. Only a caller that stores the whole batch again after any
-	 * failure may use it: the nightly job, which re-runs the chunk (its events already
-	 * stored are then found stored, and counted as duplicates).
+	 * reads back. The warehouse may load them alongside the transaction: on a second
+	 * connection, in parallel, committed on their own, and deleted again when the
+	 * transaction fails. A crash between the two leaves them stored without the rest of
+	 * the batch, so only a caller that stores the whole batch again after any failure may
+	 * use it: the nightly job, which re-runs the chunk (the events already stored are
+	 * then found stored, and counted as duplicates).
 	 */
 	default void insertEventsAlongside(List<EventRow> events) {
 		insertEvents(events);

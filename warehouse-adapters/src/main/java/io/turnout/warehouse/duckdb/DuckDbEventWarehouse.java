@@ -123,9 +123,11 @@ public final class DuckDbEventWarehouse implements EventWarehouse {
 		}
 
 		/**
-		 * From {@value #LOAD_ALONGSIDE_FROM} events on, half of them are appended on the
-		 * writer's second connection while this one appends the other half: DuckDB's
-		 * inserts are single-threaded per transaction.
+		 * From {@link DuckDbEventWarehouse#LOAD_ALONGSIDE_FROM} events on, half of them
+		 * are appended on the writer's second connection, in a transaction of their own,
+		 * while this one appends the other half: DuckDB inserts on one thread per
+		 * transaction. If this transaction fails after that one was committed, those
+		 * events are deleted again.
 		 */
 		@Override
 		public void insertEventsAlongside(List<EventRow> events) {
@@ -135,8 +137,15 @@ public final class DuckDbEventWarehouse implements EventWarehouse {
 			}
 			int half = events.size() / 2;
 			List<EventRow> second = List.copyOf(events.subList(half, events.size()));
-			writer.loadAlongside(loader -> insertEvents(loader, second));
+			writer.loadAlongside(loader -> insertEvents(loader, second), undo -> deleteEvents(second));
 			insertEvents(writer, events.subList(0, half));
+		}
+
+		/** Deletes inserted events and their identity links again. */
+		private void deleteEvents(List<EventRow> events) {
+			stageKeys(events.stream().map(EventRow::eventId).toList());
+			writer.execute("DELETE FROM " + names.of("events") + " WHERE event_id IN (SELECT k FROM stage_keys)",
+					"DELETE FROM " + names.of("identity_links") + " WHERE event_id IN (SELECT k FROM stage_keys)");
 		}
 
 		/** New ids: appended straight into the tables, no staging copy. */

@@ -55,17 +55,17 @@ public final class DuckDbWriter implements AutoCloseable {
 
 	/**
 	 * Runs work in one transaction, committed when it returns and rolled back when it
-	 * throws. Rows the work loads alongside ({@link #loadAlongside}) are committed just
-	 * after it, and rolled back with it.
+	 * throws. Rows the work loads alongside ({@link #loadAlongside}) are committed on
+	 * their own; when this transaction fails, they are deleted again.
 	 */
 	<T> T inOneTransaction(Supplier<T> work) {
 		this.lock.lock();
 		try {
-			begin();
 			T result;
 			try {
+				begin();
 				result = work.get();
-				if (loadingAlongside()) {
+				if (this.alongside != null) {
 					this.alongside.awaitLoads();
 				}
 				this.connection.commit();
@@ -77,9 +77,6 @@ public final class DuckDbWriter implements AutoCloseable {
 			finally {
 				this.connection.setAutoCommit(true);
 			}
-			if (loadingAlongside()) {
-				commitAlongside();
-			}
 			return result;
 		}
 		catch (SQLException ex) {
@@ -90,10 +87,10 @@ public final class DuckDbWriter implements AutoCloseable {
 		}
 	}
 
-	private boolean loadingAlongside() {
-		return this.alongside != null && this.alongside.inTransaction();
-	}
-
+	/**
+	 * Rolls the transaction back, then undoes the loads alongside it that were committed,
+	 * in a transaction of their own. A failure on the way is added to the transaction's.
+	 */
 	private void rollback(Throwable failure) {
 		try {
 			this.connection.rollback();
@@ -101,83 +98,57 @@ public final class DuckDbWriter implements AutoCloseable {
 		catch (SQLException ex) {
 			failure.addSuppressed(ex);
 		}
-		if (loadingAlongside()) {
-			try {
-				this.alongside.rollback();
-			}
-			catch (RuntimeException ex) {
-				failure.addSuppressed(ex);
-			}
+		if (this.alongside == null) {
+			return;
 		}
-	}
-
-	private void commitAlongside() {
+		List<Consumer<DuckDbWriter>> undos = this.alongside.committedUndos();
+		if (undos.isEmpty()) {
+			return;
+		}
 		try {
-			this.alongside.commit();
+			execute("SELECT 1");
+			undos.forEach(undo -> undo.accept(this));
+			this.connection.commit();
 		}
-		catch (RuntimeException ex) {
-			throw new WarehouseException("The transaction was committed, but not the rows loaded alongside it, which "
-					+ "were rolled back: store the batch again (a nightly job re-runs its chunk, and finds the "
-					+ "committed events stored). DuckDB said: " + ex.getMessage(), ex);
+		catch (RuntimeException | SQLException ex) {
+			failure.addSuppressed(new WarehouseException(
+					"The rows loaded alongside the failed transaction were "
+							+ "committed and could not be deleted again; storing the batch again finds them stored",
+					ex));
+			try {
+				this.connection.rollback();
+			}
+			catch (SQLException rollback) {
+				failure.addSuppressed(rollback);
+			}
 		}
 	}
 
 	/**
-	 * Loads rows on a second connection, in parallel with the rest of this transaction's
-	 * work (see {@link io.turnout.events.EventTables#insertEventsAlongside}). Called
-	 * within {@link #inOneTransaction}; the load gets the second connection's writer.
+	 * Loads rows on a second connection, in a transaction of its own, in parallel with
+	 * the rest of this transaction's work (see
+	 * {@link io.turnout.events.EventTables#insertEventsAlongside}). Called within
+	 * {@link #inOneTransaction}: the load gets the second connection's writer, and the
+	 * undo gets this writer, after this transaction failed, to delete what the load
+	 * committed.
 	 */
-	void loadAlongside(Consumer<DuckDbWriter> load) {
+	void loadAlongside(Consumer<DuckDbWriter> load, Consumer<DuckDbWriter> undo) {
 		if (!this.lock.isHeldByCurrentThread() || this.database == null) {
 			throw new IllegalStateException("Rows are loaded alongside a transaction of the writer, from within it");
 		}
 		if (this.alongside == null) {
 			this.alongside = new LoadAlongside(new DuckDbWriter(null, connect(this.database)));
 		}
-		this.alongside.start(load);
+		this.alongside.start(load, undo);
 	}
 
 	/**
 	 * Begins a transaction. DuckDB begins it with the first statement after auto-commit
 	 * is off: an Appender flushed before any statement commits its rows at once.
 	 */
-	void begin() {
-		try {
-			this.connection.setAutoCommit(false);
-			execute("SELECT 1");
-		}
-		catch (SQLException ex) {
-			throw new WarehouseException("Cannot begin a DuckDB transaction: " + ex.getMessage(), ex);
-		}
-	}
-
-	void commit() {
-		try {
-			this.connection.commit();
-			this.connection.setAutoCommit(true);
-		}
-		catch (SQLException ex) {
-			WarehouseException failure = new WarehouseException("DuckDB commit failed: " + ex.getMessage(), ex);
-			try {
-				rollback();
-			}
-			catch (RuntimeException rollback) {
-				failure.addSuppressed(rollback);
-			}
-			throw failure;
-		}
-	}
-
-	void rollback() {
-		try {
-			if (!this.connection.getAutoCommit()) {
-				this.connection.rollback();
-				this.connection.setAutoCommit(true);
-			}
-		}
-		catch (SQLException ex) {
-			throw new WarehouseException("DuckDB rollback failed: " + ex.getMessage(), ex);
-		}
+	private void begin() throws SQLException {
+		this.connection.setAutoCommit(false);
+		execute("SELECT 1");
 	}
 
 	/**

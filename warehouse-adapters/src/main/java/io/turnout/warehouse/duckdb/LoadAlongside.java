@@ -1,7 +1,8 @@
 package io.turnout.warehouse.duckdb;
 
 import java.sql.SQLException;
-import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,12 +14,14 @@ import io.turnout.warehouse.WarehouseException;
 /**
  * A second connection to the warehouse, on a thread of its own, that loads rows while the
  * writer's transaction does its other work: DuckDB appends to one table from two
- * transactions at once, and its Appender works on the thread that made it, so every call
- * of this connection runs on that thread.
+ * transactions at once. Its Appender works on the thread that made it, so every use of
+ * this connection runs on that thread.
  *
  * <p>
- * Its transaction begins with the first load of a writer's transaction, is rolled back
- * with it, and is committed just after it ({@link DuckDbWriter#inOneTransaction}).
+ * Each load is a transaction of its own, committed as soon as it is done: DuckDB commits
+ * one transaction at a time, so a load committed while the writer still works takes its
+ * commit off the end of the writer's transaction. Each load comes with its undo, which
+ * the writer runs when its own transaction fails after the load was committed.
  */
 final class LoadAlongside implements AutoCloseable {
 
@@ -30,89 +33,81 @@ final class LoadAlongside implements AutoCloseable {
 		return thread;
 	});
 
-	private Future<?> loading;
-
-	private boolean inTransaction;
+	private final List<Load> loads = new ArrayList<>();
 
 	LoadAlongside(DuckDbWriter loader) {
 		this.loader = loader;
 	}
 
-	/** Starts a load, after the loads already started in this transaction. */
-	void start(Consumer<DuckDbWriter> load) {
-		boolean begin = !this.inTransaction;
-		this.inTransaction = true;
-		this.loading = this.thread.submit(() -> {
-			if (begin) {
-				this.loader.begin();
-			}
+	void start(Consumer<DuckDbWriter> load, Consumer<DuckDbWriter> undo) {
+		Future<?> done = this.thread.submit(() -> this.loader.inOneTransaction(() -> {
 			load.accept(this.loader);
-		});
-	}
-
-	boolean inTransaction() {
-		return this.inTransaction;
+			return null;
+		}));
+		this.loads.add(new Load(done, undo));
 	}
 
 	/**
-	 * Waits for the loads of this transaction; a load that failed is thrown here, and
-	 * nothing is committed.
+	 * Waits for every load of the writer's transaction, and throws the first that failed
+	 * (it was rolled back; the others are undone with {@link #committedUndos}).
 	 */
 	void awaitLoads() {
-		if (this.loading != null) {
-			Future<?> last = this.loading;
-			this.loading = null;
-			await(() -> last.get());
-		}
-	}
-
-	void commit() {
-		this.inTransaction = false;
-		await(() -> this.thread.submit(this.loader::commit).get());
-	}
-
-	/** Rolls back what was loaded; a load still running is waited for first. */
-	void rollback() {
-		this.inTransaction = false;
-		Future<?> last = this.loading;
-		this.loading = null;
-		await(() -> {
-			if (last != null) {
-				try {
-					last.get();
-				}
-				catch (ExecutionException ignored) {
-					// rolled back below
-				}
+		RuntimeException first = null;
+		for (Load load : this.loads) {
+			try {
+				load.await();
 			}
-			return this.thread.submit(this.loader::rollback).get();
-		});
+			catch (RuntimeException ex) {
+				first = (first != null) ? first : ex;
+			}
+		}
+		if (first != null) {
+			throw first;
+		}
+		this.loads.clear();
 	}
 
-	private static void await(Callable<?> result) {
-		try {
-			result.call();
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
+	/** Waits for every load, and hands over the undos of those that were committed. */
+	List<Consumer<DuckDbWriter>> committedUndos() {
+		List<Consumer<DuckDbWriter>> undos = new ArrayList<>();
+		for (Load load : this.loads) {
+			try {
+				load.await();
+				undos.add(load.undo());
 			}
-			throw new WarehouseException("Loading rows alongside the transaction failed: " + ex.getCause(),
-					ex.getCause());
+			catch (RuntimeException ex) {
+				// rolled back by the loader
+			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new WarehouseException("Interrupted while loading rows alongside the transaction", ex);
-		}
-		catch (Exception ex) {
-			throw new WarehouseException("Loading rows alongside the transaction failed: " + ex, ex);
-		}
+		this.loads.clear();
+		return undos;
 	}
 
 	@Override
 	public void close() throws SQLException {
 		this.thread.shutdown();
 		this.loader.close();
+	}
+
+	private record Load(Future<?> done, Consumer<DuckDbWriter> undo) {
+
+		void await() {
+			try {
+				this.done.get();
+			}
+			catch (ExecutionException ex) {
+				if (ex.getCause() instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw new WarehouseException("Loading rows alongside the transaction failed: " + ex.getCause(),
+						ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new WarehouseException("Interrupted while rows were loaded alongside the transaction", ex);
+			}
+		}
+
 	}
 
 }

@@ -6,10 +6,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
+import io.turnout.events.EventRow;
+import io.turnout.events.EventTables;
+import io.turnout.events.EventWarehouse;
+import io.turnout.events.FailedEvent;
+import io.turnout.events.IdentityLink;
 import io.turnout.events.IngestEvents;
 import io.turnout.events.IngestReport;
+import io.turnout.events.OrderEvent;
+import io.turnout.events.OrderRow;
+import io.turnout.events.Outcome;
+import io.turnout.events.StoredEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,13 +101,7 @@ class DuckDbEventWarehouseTest {
 
 	@Test
 	void aNightlySizedStoreLoadsHalfItsEventsAlongsideAndWritesTheSameRows() throws SQLException {
-		List<String> batch = new ArrayList<>();
-		for (int i = 0; i < 2 * DuckDbEventWarehouse.LOAD_ALONGSIDE_FROM; i++) {
-			String user = (i % 3 == 0) ? "\"u" + (i % 700) + "\"" : "null";
-			batch.add((i % 97 == 0) ? order("o" + i, "m" + i, "2026-03-01T10:00:00Z", "2026-03-01T10:00:01Z", "5")
-					: page("m" + ((i % 50 == 0) ? i - 1 : i), "a" + (i % 900), user));
-		}
-		batch.add("not json");
+		List<String> batch = nightlySizedBatch();
 		IngestReport tracked = this.events.ingest(batch);
 		String rows = allRows();
 		this.writer.execute("DELETE FROM marketing.events", "DELETE FROM marketing.identity_links",
@@ -109,6 +115,27 @@ class DuckDbEventWarehouseTest {
 		assertThat(count("marketing.events")).isEqualTo(nightly.newEvents());
 		assertThat(count("marketing.orders")).isEqualTo(207);
 		assertThat(allRows()).isEqualTo(rows);
+	}
+
+	@Test
+	void aNightlyStoreThatFailsAfterItsLoadAlongsideWasCommittedLeavesNoRow() throws SQLException {
+		List<String> batch = nightlySizedBatch();
+		DuckDbEventWarehouse warehouse = new DuckDbEventWarehouse(this.writer);
+		IngestEvents failingLast = new IngestEvents(new EventWarehouse() {
+			@Override
+			public <T> T inOneTransaction(Function<EventTables, T> work) {
+				return warehouse.inOneTransaction(tables -> work.apply(new FailingOnFailures(tables)));
+			}
+		});
+		List<Outcome> outcomes = batch.stream().map(this.events::validate).toList();
+
+		assertThatThrownBy(() -> failingLast.store(outcomes, IngestEvents.Downstream.NOT_TRACKED))
+			.hasMessage("the disk is full");
+
+		assertThat(allRows()).isNull();
+		IngestReport again = this.events.store(outcomes, IngestEvents.Downstream.NOT_TRACKED);
+		assertThat(again.duplicates()).isEqualTo(again.received() - again.failed() - again.newEvents());
+		assertThat(count("marketing.events")).isEqualTo(again.newEvents()).isGreaterThan(19_000);
 	}
 
 	@Test
@@ -131,6 +158,92 @@ class DuckDbEventWarehouseTest {
 		}
 
 		assertThatThrownBy(this.database::migrate).hasMessageContaining("checksum mismatch").hasMessageContaining("1");
+	}
+
+	/**
+	 * Pages, one order in 97, a duplicate in 50, a failure: twice the size that loads
+	 * alongside.
+	 */
+	private static List<String> nightlySizedBatch() {
+		List<String> batch = new ArrayList<>();
+		for (int i = 0; i < 2 * DuckDbEventWarehouse.LOAD_ALONGSIDE_FROM; i++) {
+			String user = (i % 3 == 0) ? "\"u" + (i % 700) + "\"" : "null";
+			batch.add((i % 97 == 0) ? order("o" + i, "m" + i, "2026-03-01T10:00:00Z", "2026-03-01T10:00:01Z", "5")
+					: page("m" + ((i % 50 == 0) ? i - 1 : i), "a" + (i % 900), user));
+		}
+		batch.add("not json");
+		return batch;
+	}
+
+	/**
+	 * Fails the store at its last write, once the events loaded alongside are committed
+	 * (another connection sees them).
+	 */
+	private final class FailingOnFailures implements EventTables {
+
+		private final EventTables tables;
+
+		FailingOnFailures(EventTables tables) {
+			this.tables = tables;
+		}
+
+		@Override
+		public Map<String, StoredEvent> storedEvents(Collection<String> eventIds) {
+			return this.tables.storedEvents(eventIds);
+		}
+
+		@Override
+		public List<IdentityLink> identityLinksOf(Collection<String> anonymousIds) {
+			return this.tables.identityLinksOf(anonymousIds);
+		}
+
+		@Override
+		public List<OrderEvent> orderEvents(Collection<String> orderIds) {
+			return this.tables.orderEvents(orderIds);
+		}
+
+		@Override
+		public List<OrderRow> orders(Collection<String> orderIds) {
+			return this.tables.orders(orderIds);
+		}
+
+		@Override
+		public void insertEvents(List<EventRow> events) {
+			this.tables.insertEvents(events);
+		}
+
+		@Override
+		public void insertEventsAlongside(List<EventRow> events) {
+			this.tables.insertEventsAlongside(events);
+		}
+
+		@Override
+		public void replaceEvents(List<EventRow> events) {
+			this.tables.replaceEvents(events);
+		}
+
+		@Override
+		public void replaceOrders(Collection<String> orderIds, List<OrderRow> orders) {
+			this.tables.replaceOrders(orderIds, orders);
+		}
+
+		@Override
+		public void addFailedEvents(List<FailedEvent> failures) {
+			long deadline = System.nanoTime() + 10_000_000_000L;
+			try {
+				while (count("marketing.events") == 0) {
+					if (System.nanoTime() > deadline) {
+						throw new AssertionError("The events loaded alongside were not committed within 10 s");
+					}
+					DuckDbWriterTest.sleep();
+				}
+			}
+			catch (SQLException ex) {
+				throw new AssertionError(ex);
+			}
+			throw new IllegalStateException("the disk is full");
+		}
+
 	}
 
 	private String allRows() throws SQLException {

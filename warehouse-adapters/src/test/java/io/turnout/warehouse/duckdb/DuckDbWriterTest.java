@@ -42,30 +42,28 @@ class DuckDbWriterTest {
 	}
 
 	@Test
-	void rowsLoadedAlongsideAreCommittedWithTheTransactionAndNotBefore() {
+	void rowsLoadedAlongsideAreStoredWithTheTransaction() {
 		AtomicReference<String> loadThread = new AtomicReference<>();
-		List<Long> seenByOthersBeforeCommit = new ArrayList<>();
 
 		this.writer.inOneTransaction(() -> {
 			this.writer.loadAlongside(loader -> {
 				loadThread.set(Thread.currentThread().getName());
 				append(loader, "alongside", 5_000);
-			});
+			}, DuckDbWriterTest::deleteAlongside);
 			append(this.writer, "writer", 3);
-			seenByOthersBeforeCommit.add(count());
 			return null;
 		});
 
 		assertThat(loadThread.get()).isEqualTo("turnout-duckdb-load");
-		assertThat(seenByOthersBeforeCommit).containsExactly(0L);
 		assertThat(count()).isEqualTo(5_003);
 	}
 
 	@Test
-	void rowsLoadedAlongsideAreRolledBackWhenTheTransactionFails() {
+	void rowsLoadedAlongsideAreDeletedAgainWhenTheTransactionFailsAfterTheirCommit() {
 		assertThatThrownBy(() -> this.writer.inOneTransaction(() -> {
-			this.writer.loadAlongside(loader -> append(loader, "alongside", 5_000));
+			this.writer.loadAlongside(loader -> append(loader, "alongside", 5_000), DuckDbWriterTest::deleteAlongside);
 			append(this.writer, "writer", 3);
+			awaitSeenByOthers(5_000);
 			throw new IllegalStateException("the batch failed");
 		})).hasMessage("the batch failed");
 
@@ -75,14 +73,18 @@ class DuckDbWriterTest {
 
 	@Test
 	void aLoadThatFailsFailsTheTransactionAndRollsItBack() {
+		List<String> undone = new ArrayList<>();
+
 		assertThatThrownBy(() -> this.writer.inOneTransaction(() -> {
 			this.writer.loadAlongside(
-					loader -> loader.append(null, "main", "no_such_table", List.of("x"), (a, v) -> a.append(v)));
+					loader -> loader.append(null, "main", "no_such_table", List.of("x"), (a, v) -> a.append(v)),
+					writer -> undone.add("the failed load"));
 			append(this.writer, "writer", 3);
 			return null;
 		})).isInstanceOf(WarehouseException.class).hasMessageContaining("no_such_table");
 
 		assertThat(count()).isZero();
+		assertThat(undone).isEmpty();
 		storesAgain();
 	}
 
@@ -98,18 +100,43 @@ class DuckDbWriterTest {
 
 	@Test
 	void loadsAlongsideAreStartedFromWithinATransaction() {
-		assertThatThrownBy(() -> this.writer.loadAlongside(loader -> append(loader, "alongside", 1)))
+		assertThatThrownBy(() -> this.writer.loadAlongside(loader -> append(loader, "alongside", 1),
+				DuckDbWriterTest::deleteAlongside))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("from within");
 	}
 
 	private void storesAgain() {
 		this.writer.inOneTransaction(() -> {
-			this.writer.loadAlongside(loader -> append(loader, "alongside", 2));
+			this.writer.loadAlongside(loader -> append(loader, "alongside", 2), DuckDbWriterTest::deleteAlongside);
 			append(this.writer, "writer", 1);
 			return null;
 		});
 		assertThat(count()).isEqualTo(3);
+	}
+
+	private static void deleteAlongside(DuckDbWriter writer) {
+		writer.execute("DELETE FROM rows WHERE v LIKE 'alongside-%'");
+	}
+
+	private void awaitSeenByOthers(long rows) {
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (count() != rows) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("The load alongside was not committed within 10 s");
+			}
+			sleep();
+		}
+	}
+
+	static void sleep() {
+		try {
+			Thread.sleep(10);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
 	}
 
 	private static void append(DuckDbWriter writer, String prefix, int rows) {
