@@ -154,8 +154,8 @@ public final class IngestEvents {
 	 * A nightly store's new events: the order events are read back below (an order row is
 	 * worked out from its stored events), the others never are, so the warehouse may load
 	 * them alongside the transaction. A streaming store does not: its touched slices are
-	 * restated after the transaction, and a second commit that failed would leave events
-	 * stored that a replay finds stored and no longer restates.
+	 * restated after the transaction, and events loaded alongside one that a crash then
+	 * stopped would be found stored by the replay, and never restated.
 	 */
 	private static void insertAlongsideButOrders(EventTables tables, List<EventRow> newEvents) {
 		List<EventRow> orders = new ArrayList<>();

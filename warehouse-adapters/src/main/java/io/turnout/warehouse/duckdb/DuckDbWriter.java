@@ -111,10 +111,9 @@ public final class DuckDbWriter implements AutoCloseable {
 			this.connection.commit();
 		}
 		catch (RuntimeException | SQLException ex) {
-			failure.addSuppressed(new WarehouseException(
-					"The rows loaded alongside the failed transaction were "
-							+ "committed and could not be deleted again; storing the batch again finds them stored",
-					ex));
+			String what = "The rows loaded alongside the failed transaction were committed, and deleting them "
+					+ "failed: storing the batch again finds them stored";
+			failure.addSuppressed(new WarehouseException(what, ex));
 			try {
 				this.connection.rollback();
 			}
