@@ -28,7 +28,9 @@ public final class Benchmarks {
 		}
 		Path work = Files.createDirectories(Path.of(System.getProperty("bench.dir", "bench/target/runs")));
 		if (which.equals("batch") || which.equals("all")) {
-			new BatchBench(jar, work, Integer.getInteger("messages", 1_000_000)).run();
+			new BatchBench(jar, work, Integer.getInteger("messages", 1_000_000),
+					Integer.getInteger("batch.eventsRuns", 3))
+				.run();
 		}
 		if (which.equals("streaming") || which.equals("all")) {
 			new StreamingBench(jar, work).run();

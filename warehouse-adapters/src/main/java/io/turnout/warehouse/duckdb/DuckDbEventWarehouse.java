@@ -25,7 +25,10 @@ import io.turnout.events.StoredEvent;
  * One writer connection, taken by one batch at a time. Rows are bulk-loaded with the
  * DuckDB Appender into connection-private staging tables, then replaced by key with one
  * {@code DELETE ... IN (staged keys)} and one {@code INSERT ... SELECT} per table: the
- * same stage-then-replace shape a cloud warehouse uses, and never row-by-row inserts.
+ * same stage-then-replace shape a cloud warehouse uses, and never row-by-row inserts. New
+ * events are appended straight into their tables; a nightly chunk's are appended half on
+ * this connection and half on the writer's second one, in parallel
+ * ({@link EventTables#insertEventsAlongside}).
  */
 public final class DuckDbEventWarehouse implements EventWarehouse {
 
