@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class DuckDbEventWarehouseTest {
 
@@ -229,18 +231,7 @@ class DuckDbEventWarehouseTest {
 
 		@Override
 		public void addFailedEvents(List<FailedEvent> failures) {
-			long deadline = System.nanoTime() + 10_000_000_000L;
-			try {
-				while (count("marketing.events") == 0) {
-					if (System.nanoTime() > deadline) {
-						throw new AssertionError("The events loaded alongside were not committed within 10 s");
-					}
-					DuckDbWriterTest.sleep();
-				}
-			}
-			catch (SQLException ex) {
-				throw new AssertionError(ex);
-			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> count("marketing.events") > 0);
 			throw new IllegalStateException("the disk is full");
 		}
 

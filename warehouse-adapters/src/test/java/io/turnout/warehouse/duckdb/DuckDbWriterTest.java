@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class DuckDbWriterTest {
 
@@ -120,23 +122,7 @@ class DuckDbWriterTest {
 	}
 
 	private void awaitSeenByOthers(long rows) {
-		long deadline = System.nanoTime() + 10_000_000_000L;
-		while (count() != rows) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("The load alongside was not committed within 10 s");
-			}
-			sleep();
-		}
-	}
-
-	static void sleep() {
-		try {
-			Thread.sleep(10);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> count() == rows);
 	}
 
 	private static void append(DuckDbWriter writer, String prefix, int rows) {
