@@ -12,7 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,17 +59,17 @@ final class BatchBench {
 		System.out.printf("batch: DuckDB read_json of the same files: %.1f s, %,.0f rows/s%n", duckdbSeconds,
 				written / duckdbSeconds);
 
-		// Runs vary by ±10% on these machines: the events job runs several times, each on
-		// a
-		// new warehouse and control database, and its median is the figure.
-		double[] seconds = new double[this.eventsRuns];
-		for (int run = 0; run < this.eventsRuns; run++) {
+		// Runs vary by ±10% on these machines: the events job runs several times, each
+		// on a new warehouse and control database, and its median is the figure.
+		List<Double> seconds = new ArrayList<>();
+		for (int run = 1; run <= this.eventsRuns; run++) {
 			deleteWarehouseAndControlDatabase(home);
-			seconds[run] = runEventsJob(home, home.resolve("job-" + (run + 1) + ".log"));
-			System.out.printf("batch: job run events, run %d of %d: %.1f s, %,.0f messages/s%n", run + 1,
-					this.eventsRuns, seconds[run], written / seconds[run]);
+			double runSeconds = runEventsJob(home, home.resolve("job-" + run + ".log"));
+			seconds.add(runSeconds);
+			System.out.printf("batch: job run events, run %d of %d: %.1f s, %,.0f messages/s%n", run, this.eventsRuns,
+					runSeconds, written / runSeconds);
 		}
-		double median = median(seconds);
+		double median = AdapterBench.median(seconds);
 		System.out.printf(
 				"batch: job run events, median of %d runs: %.1f s, %,.0f messages/s (%.0f%% of DuckDB's read_json rate)%n",
 				this.eventsRuns, median, written / median, 100 * (written / median) / (written / duckdbSeconds));
@@ -113,13 +113,6 @@ final class BatchBench {
 				}
 			}
 		}
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int middle = sorted.length / 2;
-		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
 	private long writeLakeDay(Path partition) throws IOException {

@@ -7,22 +7,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
-import io.turnout.events.EventRow;
 import io.turnout.events.EventTables;
 import io.turnout.events.EventWarehouse;
-import io.turnout.events.FailedEvent;
-import io.turnout.events.IdentityLink;
 import io.turnout.events.IngestEvents;
 import io.turnout.events.IngestReport;
-import io.turnout.events.OrderEvent;
-import io.turnout.events.OrderRow;
 import io.turnout.events.Outcome;
-import io.turnout.events.StoredEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,8 +77,7 @@ class DuckDbEventWarehouseTest {
 				order("o1", "m2", "2026-03-01T09:00:00Z", "2026-03-01T10:00:02Z", "99"), "not json");
 		IngestReport tracked = this.events.ingest(batch);
 		String rows = allRows();
-		this.writer.execute("DELETE FROM marketing.events", "DELETE FROM marketing.identity_links",
-				"DELETE FROM marketing.orders", "DELETE FROM marketing.failed_events");
+		emptyTables();
 
 		IngestReport untracked = this.events.store(batch.stream().map(this.events::validate).toList(),
 				IngestEvents.Downstream.NOT_TRACKED);
@@ -106,8 +97,7 @@ class DuckDbEventWarehouseTest {
 		List<String> batch = nightlySizedBatch();
 		IngestReport tracked = this.events.ingest(batch);
 		String rows = allRows();
-		this.writer.execute("DELETE FROM marketing.events", "DELETE FROM marketing.identity_links",
-				"DELETE FROM marketing.orders", "DELETE FROM marketing.failed_events");
+		emptyTables();
 
 		IngestReport nightly = this.events.store(batch.stream().map(this.events::validate).toList(),
 				IngestEvents.Downstream.NOT_TRACKED);
@@ -124,9 +114,17 @@ class DuckDbEventWarehouseTest {
 		List<String> batch = nightlySizedBatch();
 		DuckDbEventWarehouse warehouse = new DuckDbEventWarehouse(this.writer);
 		IngestEvents failingLast = new IngestEvents(new EventWarehouse() {
+			/**
+			 * Fails the transaction after its last write, once the events loaded
+			 * alongside are committed (another connection sees them).
+			 */
 			@Override
 			public <T> T inOneTransaction(Function<EventTables, T> work) {
-				return warehouse.inOneTransaction(tables -> work.apply(new FailingOnFailures(tables)));
+				return warehouse.inOneTransaction(tables -> {
+					work.apply(tables);
+					await().atMost(Duration.ofSeconds(10)).until(() -> count("marketing.events") > 0);
+					throw new IllegalStateException("the disk is full");
+				});
 			}
 		});
 		List<Outcome> outcomes = batch.stream().map(this.events::validate).toList();
@@ -177,64 +175,9 @@ class DuckDbEventWarehouseTest {
 		return batch;
 	}
 
-	/**
-	 * Fails the store at its last write, once the events loaded alongside are committed
-	 * (another connection sees them).
-	 */
-	private final class FailingOnFailures implements EventTables {
-
-		private final EventTables tables;
-
-		FailingOnFailures(EventTables tables) {
-			this.tables = tables;
-		}
-
-		@Override
-		public Map<String, StoredEvent> storedEvents(Collection<String> eventIds) {
-			return this.tables.storedEvents(eventIds);
-		}
-
-		@Override
-		public List<IdentityLink> identityLinksOf(Collection<String> anonymousIds) {
-			return this.tables.identityLinksOf(anonymousIds);
-		}
-
-		@Override
-		public List<OrderEvent> orderEvents(Collection<String> orderIds) {
-			return this.tables.orderEvents(orderIds);
-		}
-
-		@Override
-		public List<OrderRow> orders(Collection<String> orderIds) {
-			return this.tables.orders(orderIds);
-		}
-
-		@Override
-		public void insertEvents(List<EventRow> events) {
-			this.tables.insertEvents(events);
-		}
-
-		@Override
-		public void insertEventsAlongside(List<EventRow> events) {
-			this.tables.insertEventsAlongside(events);
-		}
-
-		@Override
-		public void replaceEvents(List<EventRow> events) {
-			this.tables.replaceEvents(events);
-		}
-
-		@Override
-		public void replaceOrders(Collection<String> orderIds, List<OrderRow> orders) {
-			this.tables.replaceOrders(orderIds, orders);
-		}
-
-		@Override
-		public void addFailedEvents(List<FailedEvent> failures) {
-			await().atMost(Duration.ofSeconds(10)).until(() -> count("marketing.events") > 0);
-			throw new IllegalStateException("the disk is full");
-		}
-
+	private void emptyTables() {
+		this.writer.execute("DELETE FROM marketing.events", "DELETE FROM marketing.identity_links",
+				"DELETE FROM marketing.orders", "DELETE FROM marketing.failed_events");
 	}
 
 	private String allRows() throws SQLException {
